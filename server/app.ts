@@ -1,0 +1,114 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AppDeps, AppEnv } from './context.js';
+import { AppError, tooLarge, type ErrorBody } from './lib/errors.js';
+import { redactUrl } from './lib/logger.js';
+import { createPolicy, type Policy } from './policies/index.js';
+import { requestId, authenticate, csrf } from './features/auth/middleware.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { territoryRoutes } from './features/territory/territory.routes.js';
+import { projectRoutes } from './features/projects/projects.routes.js';
+import { userRoutes } from './features/users/users.routes.js';
+import { DOCS_PAGE, DOCS_SCRIPT } from './features/system/docs-page.js';
+
+export type FeatureMount = (api: OpenAPIHono<AppEnv>, deps: AppDeps, policy: Policy) => void;
+
+/** Features mounted under /api; later issues append theirs here. */
+const FEATURES: FeatureMount[] = [
+  (api, deps) => api.route('/', authRoutes(deps)),
+  (api, deps, policy) => api.route('/', territoryRoutes(deps, policy)),
+  (api, deps, policy) => api.route('/', projectRoutes(deps, policy)),
+  (api, deps, policy) => api.route('/', userRoutes(deps, policy)),
+];
+
+/** JSON API body limit: large imports go through dedicated routes with their own limit. */
+const API_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Builds the Hono app: middlewares, every feature's router under /api, OpenAPI, the static client.
+ * `extraMounts` lets the collaboration server add its routes (SSE, documents) with the same deps and policy.
+ */
+export function createApp(deps: AppDeps, extraMounts: FeatureMount[] = []) {
+  const policy = createPolicy(deps.db);
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', requestId());
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // TipTap carets and React position elements with inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      xFrameOptions: 'DENY',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw tooLarge(); } }));
+  app.use('*', authenticate(deps));
+  app.use('/api/*', csrf(deps));
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.get('/health', (c) => c.json({ ok: true }));
+  for (const mount of [...FEATURES, ...extraMounts]) mount(api, deps, policy);
+  api.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'Cookie', { type: 'apiKey', in: 'cookie', name: 'mutualab_session' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'API Mutualab', version: '1.0.0', description: 'Délibération collaborative pour la mutualisation des services entre communes.' },
+    servers: [{ url: '/api' }],
+  });
+  api.get('/docs', (c) => c.html(DOCS_PAGE));
+  api.get('/docs.js', (c) => c.body(DOCS_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.route('/api', api);
+
+  app.notFound((c) => {
+    const body: ErrorBody = { error: { code: 'not_found', message: `Aucune route ${c.req.method} ${new URL(c.req.url).pathname}.` } };
+    return c.json(body, 404);
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
+      return c.json(body, err.status, err.headers);
+    }
+    // Malformed JSON bodies surface as SyntaxError from the validator: a client error, not a bug.
+    if (err instanceof SyntaxError || (err as { status?: number }).status === 400) {
+      return c.json({ error: { code: 'malformed_json', message: 'Le corps de la requête n’est pas un JSON valide.' } }, 400);
+    }
+    deps.logger.error('unhandled error', { requestId: c.get('requestId'), url: redactUrl(c.req.url), error: String(err), stack: (err as Error).stack });
+    return c.json({ error: { code: 'internal_error', message: `Erreur interne (référence ${c.get('requestId')}).` } }, 500);
+  });
+
+  mountClient(app, deps);
+  return { app, policy };
+}
+
+/** Serves the built client and falls back to index.html for client-side routes. */
+function mountClient(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
+  const dist = resolve(deps.env.CLIENT_DIST);
+  const indexFile = join(dist, 'index.html');
+  app.use('/assets/*', serveStatic({ root: dist, rewriteRequestPath: (p) => p }));
+  app.get('*', async (c, next) => {
+    const path = c.req.path;
+    if (path.startsWith('/api/') || path.startsWith('/ws/')) return next();
+    if (!existsSync(indexFile)) {
+      return c.text('Le client n’est pas construit : lancez `npm run build` (ou `npm start`).', 503);
+    }
+    return c.html(readFileSync(indexFile, 'utf8'));
+  });
+}

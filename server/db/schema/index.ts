@@ -1,0 +1,5 @@
+export * from './territory.js';
+export * from './auth.js';
+export * from './projects.js';
+export * from './audit.js';
+export * from './documents.js';

@@ -1,0 +1,29 @@
+/**
+ * Live events pushed on the per-project SSE stream (contracts.md "Live events").
+ * Each event type has a typed payload; later features add their own entries here.
+ */
+import type { Phase } from '../projects/phases.js';
+import type { ParticipationState } from '../projects/participation.js';
+
+export type LiveEventPayloads = {
+  'project.updated': { projectId: string };
+  'project.phase_changed': { projectId: string; from: Phase; to: Phase; by: string; reason: string | null };
+  'project.participation_changed': { projectId: string; communeId: string; from: ParticipationState | null; to: ParticipationState };
+  'document.created': { documentId: string; kind: string; title: string };
+  'document.updated': { documentId: string; title: string; archived: boolean };
+  'document.locked': { documentId: string; locked: boolean; by: string };
+  'presence.changed': { documentId: string; users: PresenceUser[] };
+};
+
+export type LiveEventType = keyof LiveEventPayloads;
+
+export type PresenceUser = { id: string; name: string; role: string; communeId: string | null; color: string; connections: number };
+
+/** The JSON carried by one SSE `data:` line; the SSE `id:` is `id` and the SSE `event:` is `type`. */
+export type LiveEvent<T extends LiveEventType = LiveEventType> = {
+  id: number;
+  type: T;
+  projectId: string;
+  at: string;
+  payload: LiveEventPayloads[T];
+};
