@@ -1,4 +1,5 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { jsonResponse, z } from './lib/openapi.js';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -63,7 +64,10 @@ export function createApp(deps: AppDeps, extraMounts: FeatureMount[] = []) {
   app.use('/api/*', csrf(deps));
 
   const api = new OpenAPIHono<AppEnv>();
-  api.get('/health', (c) => c.json({ ok: true }));
+  api.openapi(
+    createRoute({ method: 'get', path: '/health', summary: 'État du service', responses: { 200: jsonResponse('En service', z.object({ ok: z.literal(true) })) } }),
+    (c) => c.json({ ok: true as const }, 200),
+  );
   for (const mount of [...FEATURES, ...extraMounts]) mount(api, deps, policy);
   api.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'Cookie', { type: 'apiKey', in: 'cookie', name: 'mutualab_session' });
@@ -102,7 +106,8 @@ export function createApp(deps: AppDeps, extraMounts: FeatureMount[] = []) {
 function mountClient(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const dist = resolve(deps.env.CLIENT_DIST);
   const indexFile = join(dist, 'index.html');
-  app.use('/assets/*', serveStatic({ root: dist, rewriteRequestPath: (p) => p }));
+  // Mounted only when the client is built (tests of the API run without it).
+  if (existsSync(dist)) app.use('/assets/*', serveStatic({ root: dist }));
   app.get('*', async (c, next) => {
     const path = c.req.path;
     if (path.startsWith('/api/') || path.startsWith('/ws/')) return next();

@@ -14,10 +14,11 @@ const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /**
  * Opens (creating if needed) the SQLite database in WAL mode and applies pending migrations.
- * `:memory:` is accepted for tests.
+ * `:memory:` and a serialized image (Buffer) are accepted for tests.
  */
-export function openDatabase(path: string): Database_ {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+export function openDatabase(path: string | Buffer): Database_ {
+  if (typeof path === 'string' && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // A Buffer is a serialized database image (tests clone a seeded database instead of re-seeding it).
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a committed transaction survives a process crash (kill -9); only an OS crash/power loss
