@@ -1,0 +1,38 @@
+import { all, signedIn, adminOnly, projectReaders, controllers, type Row } from '../actors.js';
+
+/** Foundation routes: health, auth, territory, projects, users. */
+export const FOUNDATION_ROWS: Row[] = [
+  { route: 'GET /api/health', expect: all(200) },
+  { route: 'GET /api/config', expect: all(200) },
+  { route: 'POST /api/auth/login', body: { email: 'vp@demo.mutualab.fr', password: 'demo' }, expect: all(200) },
+  { route: 'POST /api/auth/logout', expect: signedIn(204) },
+  { route: 'GET /api/me', expect: signedIn(200) },
+  { route: 'GET /api/territories', expect: signedIn(200) },
+  { route: 'POST /api/territories', body: { siren: '200035319' }, expect: adminOnly(201) },
+  { route: 'GET /api/territories/:territoryId', expect: signedIn(200) },
+  { route: 'GET /api/territories/:territoryId/communes', expect: signedIn(200) },
+  { route: 'POST /api/territories/:territoryId/communes', body: { inseeCode: '83118' }, expect: adminOnly(201) },
+  { route: 'GET /api/territories/:territoryId/partners', expect: signedIn(200) },
+  { route: 'POST /api/territories/:territoryId/partners', body: { name: 'MSA Provence Azur', kind: 'msa' }, expect: adminOnly(201) },
+  { route: 'GET /api/projects', expect: signedIn(200) },
+  {
+    route: 'POST /api/projects',
+    body: { territoryIdFrom: 'demo', title: 'Petite enfance', domains: ['petite_enfance'] },
+    expect: all(403, { anon: 401, admin: 201, vp: 201 }),
+  },
+  { route: 'GET /api/projects/:projectId', expect: projectReaders(200) },
+  { route: 'PATCH /api/projects/:projectId', body: { title: 'Service jeunesse mutualisé' }, expect: controllers(200) },
+  { route: 'PUT /api/projects/:projectId/plan', body: { plannedDates: { scenarios: '2027-02-01' } }, expect: controllers(200) },
+  { route: 'POST /api/projects/:projectId/phase', body: { to: 'scenarios' }, expect: controllers(200) },
+  { route: 'GET /api/projects/:projectId/phase-history', expect: projectReaders(200) },
+  { route: 'PUT /api/projects/:projectId/participations/:communeId', body: { state: 'participante' }, expect: controllers(200) },
+  { route: 'GET /api/projects/:projectId/participation-history', expect: projectReaders(200) },
+  { route: 'POST /api/projects/:projectId/members', body: { userIdFrom: 'newObserver' }, expect: controllers(200) },
+  { route: 'DELETE /api/projects/:projectId/members/:userId', expect: controllers(200) },
+  { route: 'GET /api/projects/:projectId/audit', expect: controllers(200) },
+  { route: 'GET /api/users', expect: adminOnly(200) },
+  { route: 'POST /api/users/invitations', body: { email: 'nouvelle@exemple.fr', name: 'Nouvelle Personne', role: 'observateur' }, expect: adminOnly(201) },
+  { route: 'PUT /api/users/:userId/role', body: { role: 'observateur' }, expect: adminOnly(200) },
+  { route: 'GET /api/invitations/:token', expect: all(404) },
+  { route: 'POST /api/invitations/:token/accept', body: { password: 'un-mot-de-passe-solide' }, expect: all(404) },
+];
