@@ -14,6 +14,8 @@ import { authRoutes } from './features/auth/auth.routes.js';
 import { territoryRoutes } from './features/territory/territory.routes.js';
 import { projectRoutes } from './features/projects/projects.routes.js';
 import { userRoutes } from './features/users/users.routes.js';
+import { unicodeGuard } from './lib/unicode-guard.js';
+import { HTTPException } from 'hono/http-exception';
 import { DOCS_PAGE, DOCS_SCRIPT } from './features/system/docs-page.js';
 
 export type FeatureMount = (api: OpenAPIHono<AppEnv>, deps: AppDeps, policy: Policy) => void;
@@ -62,6 +64,7 @@ export function createApp(deps: AppDeps, extraMounts: FeatureMount[] = []) {
   app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw tooLarge(); } }));
   app.use('*', authenticate(deps));
   app.use('/api/*', csrf(deps));
+  app.use('/api/*', unicodeGuard());
 
   const api = new OpenAPIHono<AppEnv>();
   api.openapi(
@@ -90,9 +93,17 @@ export function createApp(deps: AppDeps, extraMounts: FeatureMount[] = []) {
       const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
       return c.json(body, err.status, err.headers);
     }
-    // Malformed JSON bodies surface as SyntaxError from the validator: a client error, not a bug.
-    if (err instanceof SyntaxError || (err as { status?: number }).status === 400) {
+    // Malformed JSON bodies surface as SyntaxError or HTTPException(400) from the validator: a client error, not a bug.
+    if (err instanceof SyntaxError || (err instanceof HTTPException && err.status === 400)) {
       return c.json({ error: { code: 'malformed_json', message: 'Le corps de la requête n’est pas un JSON valide.' } }, 400);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const known: Record<number, [string, string]> = {
+        413: ['payload_too_large', 'Requête trop volumineuse.'],
+        415: ['unsupported_media_type', 'Type de contenu non pris en charge : envoyez du JSON (application/json).'],
+      };
+      const [code, message] = known[err.status] ?? ['bad_request', 'Requête invalide.'];
+      return c.json({ error: { code, message } }, err.status);
     }
     deps.logger.error('unhandled error', { requestId: c.get('requestId'), url: redactUrl(c.req.url), error: String(err), stack: (err as Error).stack });
     return c.json({ error: { code: 'internal_error', message: `Erreur interne (référence ${c.get('requestId')}).` } }, 500);
