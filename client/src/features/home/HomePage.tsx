@@ -1,0 +1,53 @@
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { q } from '../../api/queries';
+import { messages } from '../../i18n/messages';
+import { useHomeTerritoryId, useMe } from '../../app/session';
+import { EmptyState } from '../../ui/EmptyState';
+import { QueryState } from '../../ui/QueryState';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { ProjectCard } from './ProjectCard';
+
+/** `/`: the projects the signed-in user takes part in, and a way to their territory. */
+export function HomePage() {
+  const m = messages.home;
+  useDocumentTitle(m.title);
+  const me = useMe();
+  const projects = useQuery(q.projects());
+  const territoryId = useHomeTerritoryId(me);
+  const territory = useQuery({ ...q.territory(territoryId ?? ''), enabled: !!territoryId });
+  const territoryLink =
+    territoryId && territory.data ? (
+      <Link to={`/territoire/${territoryId}`} className="link-arrow">
+        {m.territoryLink(territory.data.name)}
+      </Link>
+    ) : null;
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{m.title}</h1>
+          <p className="lead">{m.intro}</p>
+        </div>
+        {/* With no project, the empty state carries this link instead. */}
+        {projects.data?.length ? territoryLink : null}
+      </div>
+      <QueryState query={projects}>
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState title={m.emptyTitle} action={territoryLink}>
+              <p>{m.emptyText}</p>
+            </EmptyState>
+          ) : (
+            <ul className="card-grid">
+              {list.map((p) => (
+                <ProjectCard key={p.id} project={p} />
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}

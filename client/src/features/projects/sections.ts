@@ -1,0 +1,32 @@
+import type { ComponentType } from 'react';
+import { messages } from '../../i18n/messages';
+import { lazyPage } from '../../app/lazyPage';
+
+/** Identifier of a project section (also its key in `messages.sections`). */
+export type ProjectSectionKey = keyof typeof messages.sections & ('documents' | 'diagnostic' | 'scenarios' | 'rounds' | 'workshops');
+
+/** A tab of the project page and the route behind it. */
+export type ProjectSection = {
+  key: ProjectSectionKey;
+  /** Path segment under `/projets/:projectId/`. */
+  path: string;
+  label: string;
+  /** What the section will hold, shown while it is not open. */
+  description: string;
+  /** The page once the feature exists (a `lazyPage(...)`); absent means « pas encore ouverte ». */
+  page?: ComponentType;
+};
+
+const s = messages.sections;
+const DiagnosticPage = lazyPage(() => import('../diagnostic/DiagnosticPage'), 'DiagnosticPage');
+
+/**
+ * The sub-sections of a project, in tab order. To open a section, give it a `page`; the tabs and the routes follow.
+ */
+export const PROJECT_SECTIONS: ProjectSection[] = [
+  { key: 'documents', path: 'documents', label: s.documents.label, description: s.documents.text },
+  { key: 'diagnostic', path: 'diagnostic', label: s.diagnostic.label, description: s.diagnostic.text, page: DiagnosticPage },
+  { key: 'scenarios', path: 'scenarios', label: s.scenarios.label, description: s.scenarios.text },
+  { key: 'rounds', path: 'tours-de-table', label: s.rounds.label, description: s.rounds.text },
+  { key: 'workshops', path: 'seances', label: s.workshops.label, description: s.workshops.text },
+];
