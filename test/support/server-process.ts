@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+// Node itself with tsx's loader, not the `tsx` binary: that one runs the server in a grandchild process, so a
+// SIGKILL would only kill the wrapper and leave the real server running (port still in use, nothing crashed).
+const NODE_ARGS = ['--import', 'tsx', 'server/index.ts'];
 
 export type ServerProcess = {
   url: string;
@@ -34,7 +36,7 @@ export async function startServer(opts: { env?: Record<string, string>; dbPath?:
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
-      const proc = spawn(TSX, ['server/index.ts'], {
+      const proc = spawn(process.execPath, NODE_ARGS, {
         cwd: ROOT,
         env: {
           ...process.env,

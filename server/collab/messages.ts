@@ -1,0 +1,57 @@
+/**
+ * Encoders of the messages the server sends (y-websocket framing). Each broadcast is encoded once and the same
+ * bytes are sent to every peer.
+ */
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../shared/collab/protocol.js';
+
+/** `[0, 0, stateVector]`: the server's sync step 1 (the client answers with what the server lacks). */
+export function syncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * `[0, 1, update]`: what the client with `stateVector` lacks, integrated content only. Yjs would append the structs
+ * it holds back for missing dependencies (`store.pendingStructs/pendingDs`): those were never part of a committed
+ * delta, so they stay out of sync replies (their author re-sends them with its next sync).
+ */
+export function syncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const store = doc.store as { pendingStructs: unknown; pendingDs: unknown };
+  const { pendingStructs, pendingDs } = store;
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  let update: Uint8Array;
+  try {
+    update = Y.encodeStateAsUpdate(doc, stateVector);
+  } finally {
+    store.pendingStructs = pendingStructs;
+    store.pendingDs = pendingDs;
+  }
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** `[0, 2, update]`: a committed delta. */
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_UPDATE);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** `[1, awarenessUpdate]`. */
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
