@@ -1,0 +1,38 @@
+/**
+ * The export renderers, one per format: pure functions of ProseMirror JSON + metadata (no database, no Yjs),
+ * so that they are tested on their own and the route only has to load the document.
+ */
+import { renderDocx } from './docx.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
+import { renderPdf } from './pdf.js';
+import type { ExportInput } from './meta.js';
+
+export { renderDocx, renderHtml, renderMarkdown, renderPdf };
+export { collectTexts, contentDisposition, slugify, versionLine, type ExportInput, type ExportMeta } from './meta.js';
+
+/** The formats of `GET /api/documents/{documentId}/export?format=…`. */
+export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Content type and file extension of each format. */
+export const FORMAT_INFO: Record<ExportFormat, { contentType: string; extension: string }> = {
+  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
+  pdf: { contentType: 'application/pdf', extension: 'pdf' },
+  html: { contentType: 'text/html; charset=utf-8', extension: 'html' },
+  md: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
+};
+
+/** Renders a document in one format; text formats are returned UTF-8 encoded. */
+export async function renderExport(format: ExportFormat, input: ExportInput): Promise<Uint8Array> {
+  switch (format) {
+    case 'docx':
+      return renderDocx(input);
+    case 'pdf':
+      return renderPdf(input);
+    case 'html':
+      return new TextEncoder().encode(renderHtml(input));
+    case 'md':
+      return new TextEncoder().encode(renderMarkdown(input));
+  }
+}
