@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { projects, participations, projectMembers, documents } from '../db/schema/index.js';
+import { projects, participations, projectMembers, documents, diagConsultations } from '../db/schema/index.js';
 import {
   evaluateAbility,
   abilitiesOn,
@@ -13,11 +13,16 @@ import {
   type Actor,
   type ProjectContext,
   type DocumentContext,
+  type DiagnosticContext,
 } from '../../shared/auth/abilities.js';
 import type { ParticipationState } from '../../shared/projects/participation.js';
 import { forbidden, notFound, unauthenticated } from '../lib/errors.js';
 
-export type Resource = { projectId?: string; documentId?: string };
+/**
+ * What an action is about. `communeId`: the commune whose diagnostic data is touched; `consultationId`: a diagnostic
+ * consultation (its communes, partner and participants are loaded here).
+ */
+export type Resource = { projectId?: string; documentId?: string; communeId?: string; consultationId?: string };
 
 export type Policy = ReturnType<typeof createPolicy>;
 
@@ -46,6 +51,14 @@ export function createPolicy(db: Db) {
     return { projectId: doc.projectId, locked: doc.lockedAt !== null, archived: doc.archivedAt !== null };
   }
 
+  function consultationContext(consultationId: string) {
+    return db
+      .select({ projectId: diagConsultations.projectId, communeIds: diagConsultations.communeIds, partnerId: diagConsultations.partnerId, participantUserIds: diagConsultations.participantUserIds })
+      .from(diagConsultations)
+      .where(eq(diagConsultations.id, consultationId))
+      .get();
+  }
+
   /** True when `actor` may perform `action` on the resource. Unknown resources are never allowed. */
   function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
     if (!actor) return false;
@@ -57,9 +70,17 @@ export function createPolicy(db: Db) {
       document = { locked: d.locked, archived: d.archived };
       projectId = d.projectId;
     }
+    let diagnostic: DiagnosticContext | undefined;
+    if (resource.communeId !== undefined || resource.consultationId !== undefined) diagnostic = { communeId: resource.communeId };
+    if (resource.consultationId) {
+      const c = consultationContext(resource.consultationId);
+      if (!c || (projectId && c.projectId !== projectId)) return false;
+      diagnostic = { ...diagnostic, consultation: { communeIds: c.communeIds, partnerId: c.partnerId, participantUserIds: c.participantUserIds } };
+      projectId = c.projectId;
+    }
     const project = projectId ? projectContext(projectId) : undefined;
     if (projectId && !project) return false;
-    return evaluateAbility(action, { actor, project: project ?? undefined, document });
+    return evaluateAbility(action, { actor, project: project ?? undefined, document, diagnostic });
   }
 
   /**
@@ -70,6 +91,7 @@ export function createPolicy(db: Db) {
     if (!actor) throw unauthenticated();
     if (resource.documentId && !documentContext(resource.documentId)) throw notFound('Document introuvable.', 'document_not_found');
     if (resource.projectId && !projectContext(resource.projectId)) throw notFound('Projet introuvable.', 'project_not_found');
+    if (resource.consultationId && !consultationContext(resource.consultationId)) throw notFound('Consultation introuvable.', 'record_not_found');
     if (!can(actor, action, resource)) throw forbidden();
   }
 

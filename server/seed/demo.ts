@@ -10,6 +10,7 @@ import { newId } from '../lib/ids.js';
 import { hashPassword } from '../features/auth/password.js';
 import { createTerritoryFromSiren, addOutsideCommune, addPartner } from '../features/territory/territory.service.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+import { seedDemoDiagnostic } from './demo-diagnostic.js';
 import type { Phase } from '../../shared/projects/phases.js';
 
 export const DEMO_SIREN = '200004802';
@@ -119,6 +120,7 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     for (const a of DEMO_ACCOUNTS.filter((x) => x.projectMember)) {
       tx.insert(projectMembers).values({ projectId, userId: idByEmail.get(a.email)!, addedAt: DEMO_HISTORY[1].at, addedBy: vpId }).run();
     }
+    seedDemoDiagnostic(tx, { projectId, communeId: (insee) => communeByInsee.get(insee)!.id, userId: (email) => idByEmail.get(email)!, partnerId: (name) => partnerByName.get(name)!.id });
   });
   return true;
 }

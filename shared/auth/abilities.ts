@@ -27,10 +27,17 @@ export type ProjectContext = {
 
 export type DocumentContext = { locked: boolean; archived: boolean };
 
+/** Facts about a diagnostic record: the commune whose data it is, or the consultation being edited. */
+export type DiagnosticContext = {
+  communeId?: string;
+  consultation?: { communeIds: string[]; partnerId: string | null; participantUserIds: string[] };
+};
+
 export type AbilityInput = {
   actor: Actor;
   project?: ProjectContext;
   document?: DocumentContext;
+  diagnostic?: DiagnosticContext;
 };
 
 type Rule = (input: AbilityInput) => boolean;
@@ -62,6 +69,24 @@ const canWriteProjectTexts: Rule = (input) => {
 };
 
 const controlsProject: Rule = (input) => !!input.project && (isAdmin(input) || isFacilitator(input));
+
+/** Who edits every commune's diagnostic: administrators, the facilitator, EPCI technicians (not EPCI élus). */
+const editsAllDiagnostics: Rule = (i) => canAccessProject(i) && (isAdmin(i) || isFacilitator(i) || i.actor.role === 'technicien_communautaire');
+
+/** An élu·e or technician of `communeId`, which participates in the project. */
+const ofParticipatingCommune = (i: AbilityInput, communeId: string | undefined): boolean =>
+  !!i.project &&
+  !!communeId &&
+  COMMUNE_ROLES.includes(i.actor.role) &&
+  i.actor.communeId === communeId &&
+  participationGrantsWrite(i.project.participations[communeId]);
+
+/** A partner who took part in the consultation (listed as participant, or the consultation is with their organisation). */
+const tookPartInConsultation: Rule = (i) => {
+  const c = i.diagnostic?.consultation;
+  if (!c || i.actor.role !== 'partenaire' || !canAccessProject(i)) return false;
+  return c.participantUserIds.includes(i.actor.id) || (!!i.actor.partnerId && c.partnerId === i.actor.partnerId);
+};
 
 type AbilityDefinition = { label: string; who: string; rule: Rule };
 
@@ -114,6 +139,40 @@ export const ABILITIES = {
     rule: (i) => canAccessProject(i) && (isAdmin(i) || isFacilitator(i) || isEpci(i)),
   },
   'document.lock': { label: 'Verrouiller un document', who: 'animateur·rice, administrateur', rule: controlsProject },
+  'diagnostic.write': {
+    label: "Saisir le diagnostic d'une commune et le soumettre à validation",
+    who: "administrateur, animateur·rice, techniciens de l'EPCI ; élus et techniciens d'une commune participante pour leur commune",
+    rule: (i) => editsAllDiagnostics(i) || ofParticipatingCommune(i, i.diagnostic?.communeId),
+  },
+  'diagnostic.validate': {
+    label: "Valider le diagnostic d'une commune (ou le renvoyer pour correction)",
+    who: 'élu·e de cette commune, si elle participe',
+    rule: (i) => i.actor.role === 'elu_communal' && ofParticipatingCommune(i, i.diagnostic?.communeId),
+  },
+  'diagnostic.import': {
+    label: 'Importer un fichier de diagnostic (chaque ligne reste soumise au droit de saisie de sa commune)',
+    who: "administrateur, animateur·rice, techniciens de l'EPCI, élus et techniciens des communes participantes",
+    rule: (i) => editsAllDiagnostics(i) || ofParticipatingCommune(i, i.actor.communeId ?? undefined),
+  },
+  'diagnostic.missions.manage': {
+    label: 'Compléter la liste des missions du diagnostic',
+    who: "administrateur, animateur·rice, techniciens de l'EPCI",
+    rule: editsAllDiagnostics,
+  },
+  'diagnostic.consultation.manage': {
+    label: 'Créer ou supprimer une consultation',
+    who: "administrateur, animateur·rice, techniciens de l'EPCI ; élus et techniciens d'une commune participante pour une consultation de leur seule commune",
+    rule: (i) => editsAllDiagnostics(i) || ofParticipatingCommune(i, i.diagnostic?.communeId),
+  },
+  'diagnostic.consultation.contribute': {
+    label: 'Compléter une consultation (compte rendu, besoins exprimés)',
+    who: "les mêmes, et les partenaires qui y ont pris part",
+    rule: (i) => {
+      if (editsAllDiagnostics(i) || tookPartInConsultation(i)) return true;
+      const communeIds = i.diagnostic?.consultation?.communeIds ?? [];
+      return communeIds.length > 0 && communeIds.every((id) => ofParticipatingCommune(i, id));
+    },
+  },
 } satisfies Record<string, AbilityDefinition>;
 
 export type Action = keyof typeof ABILITIES;

@@ -4,6 +4,7 @@
  */
 import type { Phase } from '../projects/phases.js';
 import type { ParticipationState } from '../projects/participation.js';
+import type { DiagnosticChangedPayload } from '../diagnostic/types.js';
 
 export type LiveEventPayloads = {
   'project.updated': { projectId: string };
@@ -13,6 +14,8 @@ export type LiveEventPayloads = {
   'document.updated': { documentId: string; title: string; archived: boolean };
   'document.locked': { documentId: string; locked: boolean; by: string };
   'presence.changed': { documentId: string; users: PresenceUser[] };
+  /** Diagnostic data, missions or completeness changed: screens showing them refetch. */
+  'diagnostic.changed': DiagnosticChangedPayload;
 };
 
 export type LiveEventType = keyof LiveEventPayloads;

@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './projects.js';
 export * from './audit.js';
 export * from './documents.js';
+export * from './diagnostic.js';
