@@ -14,6 +14,8 @@ import { authRoutes } from './features/auth/auth.routes.js';
 import { territoryRoutes } from './features/territory/territory.routes.js';
 import { projectRoutes } from './features/projects/projects.routes.js';
 import { userRoutes } from './features/users/users.routes.js';
+import { diagnosticRoutes } from './features/diagnostic/diagnostic.routes.js';
+import { IMPORT_BODY_LIMIT } from './features/diagnostic/diagnostic.io.routes.js';
 import { unicodeGuard } from './lib/unicode-guard.js';
 import { HTTPException } from 'hono/http-exception';
 import { DOCS_PAGE, DOCS_SCRIPT } from './features/system/docs-page.js';
@@ -26,10 +28,13 @@ const FEATURES: FeatureMount[] = [
   (api, deps, policy) => api.route('/', territoryRoutes(deps, policy)),
   (api, deps, policy) => api.route('/', projectRoutes(deps, policy)),
   (api, deps, policy) => api.route('/', userRoutes(deps, policy)),
+  (api, deps, policy) => api.route('/', diagnosticRoutes(deps, policy)),
 ];
 
 /** JSON API body limit: large imports go through dedicated routes with their own limit. */
 const API_BODY_LIMIT = 1024 * 1024;
+/** Routes with their own (larger) body limit, applied here, before anything reads the body. */
+const OWN_BODY_LIMITS = [IMPORT_BODY_LIMIT];
 
 /**
  * Builds the Hono app: middlewares, every feature's router under /api, OpenAPI, the static client.
@@ -61,7 +66,8 @@ export function createApp(deps: AppDeps, extraMounts: FeatureMount[] = []) {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw tooLarge(); } }));
+  const defaultLimit = bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw tooLarge(); } });
+  app.use('/api/*', (c, next) => (OWN_BODY_LIMITS.find((l) => l.path.test(c.req.path))?.middleware ?? defaultLimit)(c, next));
   app.use('*', authenticate(deps));
   app.use('/api/*', csrf(deps));
   app.use('/api/*', unicodeGuard());

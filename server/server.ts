@@ -1,12 +1,19 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { createNodeWebSocket } from '@hono/node-ws';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppDeps } from './context.js';
-import { createApp } from './app.js';
+import { createApp, type FeatureMount } from './app.js';
 import { openDatabase } from './db/client.js';
 import { createEventBus } from './features/events/event-bus.js';
 import { createLogger } from './lib/logger.js';
 import { systemClock, type Clock } from './lib/clock.js';
+import { createPolicy } from './policies/index.js';
+import { createCollaboration, type CollaborationServer } from './collab/index.js';
+import { collabOptions, type CollabOptions } from './collab/config.js';
+import type { Collaboration } from './collab/types.js';
+import { documentsMount } from './features/documents/documents.mount.js';
+import { eventsMount } from './features/events/events.routes.js';
+import { exportsMount } from './features/exports/exports.mount.js';
 import type { Env } from './env.js';
 
 /** Builds the dependencies from the configuration: database (migrated), event bus, logger, clock. */
@@ -15,28 +22,56 @@ export function createDeps(env: Env, clock: Clock = systemClock): AppDeps {
   return { db, sqlite, env, clock, logger: createLogger(env.LOG_LEVEL), events: createEventBus(db, clock) };
 }
 
+/**
+ * Features that need the collaboration service (documents routes, presence events…), mounted under /api next to
+ * the base features of `createApp`. Add yours here.
+ */
+export function buildMounts(collaboration: Collaboration, options: { shutdownSignal?: AbortSignal } = {}): FeatureMount[] {
+  return [documentsMount(collaboration), exportsMount(collaboration), eventsMount({ shutdownSignal: options.shutdownSignal })];
+}
+
 export type RunningServer = {
   port: number;
   server: ServerType;
+  /** The collaboration service (rooms on `/ws/:documentId`), for features and tests. */
+  collaboration: CollaborationServer;
   /** Flushes and closes everything: WebSockets (1001/1012), HTTP server, database. */
   close(code?: 1001 | 1012): Promise<void>;
 };
 
-/** Starts HTTP + WebSocket on one port. */
-export async function startServer(deps: AppDeps): Promise<RunningServer> {
-  const { app } = createApp(deps);
-  const { injectWebSocket } = createNodeWebSocket({ app });
+export type StartOptions = {
+  /** Collaboration tunables over the defaults and `COLLAB_*` variables (tests shrink timings and limits). */
+  collab?: Partial<CollabOptions>;
+};
+
+/** Starts HTTP + WebSocket (`/ws/:documentId`, y-websocket protocol) on one port. */
+export async function startServer(deps: AppDeps, options: StartOptions = {}): Promise<RunningServer> {
+  const policy = createPolicy(deps.db);
+  const collaboration = createCollaboration(deps, policy, collabOptions(process.env, options.collab));
+  // Ends the open event streams on shutdown: server.close() waits for every open HTTP response.
+  const streams = new AbortController();
+  const { app } = createApp(deps, buildMounts(collaboration, { shutdownSignal: streams.signal }));
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: deps.env.PORT, hostname: deps.env.HOST }, () => resolve(s));
   });
-  injectWebSocket(server);
+  // The collaboration server owns `/ws/*` upgrades; any other upgrade is answered 404 rather than left hanging.
+  (server as HttpServer).on('upgrade', (req, socket, head) => {
+    if (collaboration.handleUpgrade(req, socket, head)) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | null = null;
   return {
     port,
     server,
-    close() {
+    collaboration,
+    close(code = 1001) {
       closing ??= (async () => {
+        // Flush every room, then close the sockets with `code`; then terminate stragglers, or server.close() would
+        // wait for them (an upgraded socket still counts as an open connection).
+        streams.abort();
+        await collaboration.shutdown(code);
+        for (const ws of collaboration.wss.clients) ws.terminate();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         deps.sqlite.close();
       })();

@@ -4,10 +4,13 @@
  */
 import type { Row } from './actors.js';
 import { FOUNDATION_ROWS } from './rows/foundation.js';
+import { DIAGNOSTIC_ROWS } from './rows/diagnostic.js';
+import { EXPORTS_ROWS } from './rows/exports.js';
+import { DOCUMENTS_ROWS } from './rows/documents.js';
 
 export { ACTORS, type ActorName } from './actors.js';
 
-export const MATRIX: Row[] = [...FOUNDATION_ROWS];
+export const MATRIX: Row[] = [...FOUNDATION_ROWS, ...DIAGNOSTIC_ROWS, ...DOCUMENTS_ROWS, ...EXPORTS_ROWS];
 
 
 /** Routes that are documentation, not API (not in OpenAPI and not authorization-relevant). */

@@ -5,6 +5,7 @@ import { users, communes } from '../../../server/db/schema/index.js';
 import { createSession } from '../../../server/features/auth/sessions.js';
 import { newId } from '../../../server/lib/ids.js';
 import { MATRIX, ACTORS, META_ROUTES, type ActorName } from './matrix.js';
+import { diagnosticMatrixIds, diagnosticPath, diagnosticBody, type DiagnosticMatrixIds } from '../diagnostic/matrix-ids.js';
 
 /**
  * Every cell of the matrix runs on its own clone of one seeded database (serialized image), so that a mutation
@@ -13,9 +14,11 @@ import { MATRIX, ACTORS, META_ROUTES, type ActorName } from './matrix.js';
 let image: Buffer;
 let tokens: Record<ActorName, string | undefined>;
 let ids: { territoryId: string; projectId: string; monsId: string; cafUserId: string; techFayenceId: string; newObserverId: string };
+let diag: DiagnosticMatrixIds;
+let docs: { plain: string; archived: string; locked: string };
 
 beforeAll(async () => {
-  const base = await createTestApp();
+  const base = await createTestApp({ full: true });
   const emails: Partial<Record<ActorName, string>> = {
     admin: DEMO.admin, vp: DEMO.vp, techEpci: DEMO.techEpci, eluFayence: DEMO.eluFayence, techFayence: DEMO.techFayence,
     eluSeillans: DEMO.eluSeillans, caf: DEMO.caf, observer: DEMO.observer,
@@ -36,11 +39,22 @@ beforeAll(async () => {
     techFayenceId: base.userByEmail(DEMO.techFayence).id,
     newObserverId,
   };
+  diag = diagnosticMatrixIds(base);
+  const vpToken = tokens.vp!;
+  const newDocument = async (title: string) =>
+    (await base.request('POST', `/api/projects/${project.id}/documents`, { token: vpToken, body: { kind: 'note', title } })).json.id as string;
+  docs = { plain: await newDocument('Note'), archived: await newDocument('Archivée'), locked: await newDocument('Verrouillée') };
+  await base.request('POST', `/api/documents/${docs.archived}/archive`, { token: vpToken });
+  await base.request('POST', `/api/documents/${docs.locked}/lock`, { token: vpToken });
+  await base.close();
   image = base.sqlite.serialize();
 });
 
 function concretePath(route: string): string {
+  if (route.includes('/diagnostic')) return diagnosticPath(route, ids.projectId, diag);
+  const documentId = route.endsWith('/unarchive') ? docs.archived : route.endsWith('/unlock') ? docs.locked : docs.plain;
   return route
+    .replace(':documentId', documentId)
     .replace(':territoryId', ids.territoryId)
     .replace(':projectId', ids.projectId)
     .replace(':communeId', ids.monsId)
@@ -50,7 +64,7 @@ function concretePath(route: string): string {
 
 function concreteBody(body: any): unknown {
   if (!body) return undefined;
-  const out = { ...body };
+  const out = { ...(diagnosticBody(body, diag) as object) } as any;
   if (out.territoryIdFrom) {
     delete out.territoryIdFrom;
     out.territoryId = ids.territoryId;
@@ -68,8 +82,9 @@ describe('authorization matrix (every route × actor)', () => {
       const [method, path] = row.route.split(' ');
       const got: Record<string, number> = {};
       for (const actor of ACTORS) {
-        const t: TestApp = await createTestApp({ image });
+        const t: TestApp = await createTestApp({ image, full: true });
         const res = await t.request(method, concretePath(path), { token: tokens[actor], body: concreteBody(row.body) });
+        await t.close();
         got[actor] = res.status;
         if (res.status >= 400) expect(res.json?.error?.code, `${actor} ${row.route}`).toMatch(/^[a-z_]+$/);
       }
@@ -80,7 +95,7 @@ describe('authorization matrix (every route × actor)', () => {
 
 describe('meta: every route is in the matrix and in OpenAPI', () => {
   it('the Hono route table, the matrix and the OpenAPI document list the same routes', async () => {
-    const t = await createTestApp({ image });
+    const t = await createTestApp({ image, full: true });
     const registered = new Set(
       t.app.routes
         .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')
@@ -96,5 +111,6 @@ describe('meta: every route is in the matrix and in OpenAPI', () => {
     expect(api.filter((r) => !inMatrix.has(r)), 'routes missing from the authorization matrix').toEqual([]);
     expect(api.filter((r) => !inOpenApi.has(r)), 'routes missing from OpenAPI').toEqual([]);
     expect([...inMatrix].filter((r) => !registered.has(r)), 'matrix rows for routes that do not exist').toEqual([]);
+    await t.close();
   });
 });
