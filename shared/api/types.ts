@@ -26,6 +26,8 @@ export type LoginResponse = { token: string; user: UserDto };
 /** `GET /api/config` (public): what the login page needs. */
 export type PublicConfigDto = {
   demo: boolean;
+  /** The demo accounts' shared password (only in demo mode, where it is public by design). */
+  demoPassword?: string;
   demoAccounts: { email: string; name: string; role: Role; label: string }[];
 };
 

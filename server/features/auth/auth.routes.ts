@@ -11,7 +11,7 @@ import { createThrottle } from './throttle.js';
 import { createSession, revokeSession, SESSION_COOKIE } from './sessions.js';
 import { presentUser } from './auth.presenter.js';
 import { recordAudit } from '../../lib/audit.js';
-import { DEMO_ACCOUNTS } from '../../seed/demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seed/demo-accounts.js';
 import type { MeDto, PublicConfigDto } from '../../../shared/api/types.js';
 
 const LoginSchema = z.object({
@@ -49,6 +49,7 @@ export function authRoutes(deps: AppDeps) {
     (c) => {
       const body: PublicConfigDto = {
         demo: deps.env.DEMO,
+        ...(deps.env.DEMO ? { demoPassword: DEMO_PASSWORD } : {}),
         demoAccounts: deps.env.DEMO ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, name: a.name, role: a.role, label: a.label })) : [],
       };
       return c.json(body, 200);

@@ -13,12 +13,6 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { DemoAccounts } from './DemoAccounts';
 import { useSignIn } from './useSignIn';
 
-/**
- * Password of the demo accounts. It is public on purpose (the demo is a showcase, and the accounts exist only in
- * demo mode); it mirrors `DEMO_PASSWORD` of the server's seed, which the client may not import.
- */
-const DEMO_PASSWORD = 'demo';
-
 /** /connexion: e-mail and password form, plus one-click demo accounts when the server runs in demo mode. */
 export function LoginPage() {
   const m = messages.login;
@@ -39,7 +33,7 @@ export function LoginPage() {
   };
   const pickDemo = (address: string) => {
     setDemoEmail(address);
-    signIn.mutate({ email: address, password: DEMO_PASSWORD }, { onError: () => setDemoEmail(null) });
+    signIn.mutate({ email: address, password: config.data?.demoPassword ?? '' }, { onError: () => setDemoEmail(null) });
   };
   const demo = config.data?.demo && config.data.demoAccounts.length > 0;
 
