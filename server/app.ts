@@ -14,6 +14,7 @@ import { authRoutes } from './features/auth/auth.routes.js';
 import { territoryRoutes } from './features/territory/territory.routes.js';
 import { projectRoutes } from './features/projects/projects.routes.js';
 import { userRoutes } from './features/users/users.routes.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
 import { diagnosticRoutes } from './features/diagnostic/diagnostic.routes.js';
 import { IMPORT_BODY_LIMIT } from './features/diagnostic/diagnostic.io.routes.js';
 import { unicodeGuard } from './lib/unicode-guard.js';
@@ -28,6 +29,7 @@ const FEATURES: FeatureMount[] = [
   (api, deps, policy) => api.route('/', territoryRoutes(deps, policy)),
   (api, deps, policy) => api.route('/', projectRoutes(deps, policy)),
   (api, deps, policy) => api.route('/', userRoutes(deps, policy)),
+  (api, deps, policy) => api.route('/', auditRoutes(deps, policy)),
   (api, deps, policy) => api.route('/', diagnosticRoutes(deps, policy)),
 ];
 

@@ -30,6 +30,8 @@ export const FOUNDATION_ROWS: Row[] = [
   { route: 'POST /api/projects/:projectId/members', body: { userIdFrom: 'newObserver' }, expect: controllers(200) },
   { route: 'DELETE /api/projects/:projectId/members/:userId', expect: controllers(200) },
   { route: 'GET /api/projects/:projectId/audit', expect: controllers(200) },
+  { route: 'GET /api/audit', expect: adminOnly(200) },
+  { route: 'GET /api/projects/:projectId/audit/export', expect: controllers(200) },
   { route: 'GET /api/users', expect: adminOnly(200) },
   { route: 'POST /api/users/invitations', body: { email: 'nouvelle@exemple.fr', name: 'Nouvelle Personne', role: 'observateur' }, expect: adminOnly(201) },
   { route: 'PUT /api/users/:userId/role', body: { role: 'observateur' }, expect: adminOnly(200) },
