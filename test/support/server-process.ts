@@ -18,6 +18,8 @@ export type ServerProcess = {
   wsUrl: string;
   port: number;
   dbPath: string;
+  /** Process id of the running server (for RSS readings). */
+  readonly pid: number | undefined;
   /** Output so far (stdout + stderr), for diagnostics in failing tests. */
   output(): string;
   /** Graceful stop (SIGTERM) and wait for exit. */
@@ -91,6 +93,9 @@ export async function startServer(opts: { env?: Record<string, string>; dbPath?:
       return port;
     },
     dbPath,
+    get pid() {
+      return (child as ChildProcess | null)?.pid;
+    },
     output: () => log,
     stop: () => waitExit('SIGTERM'),
     kill: (signal = 'SIGKILL') => waitExit(signal),

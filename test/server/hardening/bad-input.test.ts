@@ -43,7 +43,8 @@ beforeAll(async () => {
   }
   const project = t.demoProject();
   const documentId = (await t.request('POST', `/api/projects/${project.id}/documents`, { token, body: { kind: 'note', title: 'Note' } })).json.id;
-  ids = { projectId: project.id, territoryId: project.territoryId, communeId: t.communeByInsee('83080').id, userId: t.userByEmail(DEMO.observer).id, documentId };
+  const versionId = (await t.request('POST', `/api/documents/${documentId}/versions`, { token, body: { label: 'Version' } })).json.id;
+  ids = { projectId: project.id, territoryId: project.territoryId, communeId: t.communeByInsee('83080').id, userId: t.userByEmail(DEMO.observer).id, documentId, versionId };
 });
 
 /** Percent-encodes a value; a lone surrogate (not encodable) becomes an invalid UTF-8 sequence on purpose. */
