@@ -14,6 +14,7 @@ import type { Collaboration } from './collab/types.js';
 import { documentsMount } from './features/documents/documents.mount.js';
 import { eventsMount } from './features/events/events.routes.js';
 import { exportsMount } from './features/exports/exports.mount.js';
+import { versionsMount } from './features/versions/versions.mount.js';
 import type { Env } from './env.js';
 
 /** Builds the dependencies from the configuration: database (migrated), event bus, logger, clock. */
@@ -27,7 +28,7 @@ export function createDeps(env: Env, clock: Clock = systemClock): AppDeps {
  * the base features of `createApp`. Add yours here.
  */
 export function buildMounts(collaboration: Collaboration, options: { shutdownSignal?: AbortSignal } = {}): FeatureMount[] {
-  return [documentsMount(collaboration), exportsMount(collaboration), eventsMount({ shutdownSignal: options.shutdownSignal })];
+  return [documentsMount(collaboration), versionsMount(collaboration), exportsMount(collaboration), eventsMount({ shutdownSignal: options.shutdownSignal })];
 }
 
 export type RunningServer = {

@@ -139,6 +139,16 @@ export const ABILITIES = {
     rule: (i) => canAccessProject(i) && (isAdmin(i) || isFacilitator(i) || isEpci(i)),
   },
   'document.lock': { label: 'Verrouiller un document', who: 'animateur·rice, administrateur', rule: controlsProject },
+  'document.version.create': {
+    label: 'Créer une version nommée d’un document',
+    who: "administrateur, animateur·rice, élus et techniciens de l'EPCI et des communes participantes (ceux qui co-écrivent)",
+    rule: canWriteProjectTexts,
+  },
+  'document.version.restore': {
+    label: 'Restaurer une version d’un document',
+    who: "administrateur, animateur·rice, élus et techniciens de l'EPCI ; seul·e l'animateur·rice quand le document est verrouillé",
+    rule: (i) => canAccessProject(i) && (isAdmin(i) || isFacilitator(i) || isEpci(i)),
+  },
   'diagnostic.write': {
     label: "Saisir le diagnostic d'une commune et le soumettre à validation",
     who: "administrateur, animateur·rice, techniciens de l'EPCI ; élus et techniciens d'une commune participante pour leur commune",

@@ -13,6 +13,10 @@ export type LiveEventPayloads = {
   'document.created': { documentId: string; kind: string; title: string };
   'document.updated': { documentId: string; title: string; archived: boolean };
   'document.locked': { documentId: string; locked: boolean; by: string };
+  /** A named or automatic version of a document was saved. */
+  'document.version_created': { documentId: string; versionId: string; kind: 'manual' | 'phase' | 'restore_backup'; label: string; by: string };
+  /** A version was restored (as a new change of the text). */
+  'document.restored': { documentId: string; versionId: string; label: string; backupVersionId: string; by: string };
   'presence.changed': { documentId: string; users: PresenceUser[] };
   /** Diagnostic data, missions or completeness changed: screens showing them refetch. */
   'diagnostic.changed': DiagnosticChangedPayload;

@@ -4,3 +4,4 @@ export * from './projects.js';
 export * from './audit.js';
 export * from './documents.js';
 export * from './diagnostic.js';
+export * from './versions.js';

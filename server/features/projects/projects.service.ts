@@ -21,6 +21,34 @@ export function registerPhaseGate(provider: GateProvider): void {
   gateProviders.push(provider);
 }
 
+/** What happened when a project changed phase (after the transaction committed). */
+export type PhaseChange = { projectId: string; from: Phase; to: Phase; ctx: Ctx };
+type PhaseListener = (change: PhaseChange) => void | Promise<void>;
+/** Per app (keyed by its deps), so that several apps in one process (tests) do not call each other's listeners. */
+const phaseListeners = new WeakMap<AppDeps, Set<PhaseListener>>();
+
+/**
+ * Lets a feature react to a committed phase change (e.g. versions snapshot every document). Listeners run after the
+ * response is decided: a failing or slow listener never undoes nor delays the phase change; errors are logged.
+ * Returns the unsubscribe function.
+ */
+export function onPhaseChanged(deps: AppDeps, listener: PhaseListener): () => void {
+  let set = phaseListeners.get(deps);
+  if (!set) phaseListeners.set(deps, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+function notifyPhaseChanged(deps: AppDeps, change: PhaseChange): void {
+  for (const listener of phaseListeners.get(deps) ?? []) {
+    try {
+      Promise.resolve(listener(change)).catch((err) => deps.logger.error('phase change listener failed', { projectId: change.projectId, error: String(err) }));
+    } catch (err) {
+      deps.logger.error('phase change listener failed', { projectId: change.projectId, error: String(err) });
+    }
+  }
+}
+
 export function getProjectOr404(deps: AppDeps, projectId: string) {
   const p = projectsRepo.byId(deps.db, projectId);
   if (!p) throw notFound('Projet introuvable.', 'project_not_found');
@@ -135,6 +163,7 @@ export function changePhase(deps: AppDeps, policy: Policy, projectId: string, to
     recordAudit(tx, { at: now, userId: ctx.user.id, action: 'project.phase_changed', targetType: 'project', targetId: projectId, projectId, before: { phase: from }, after: { phase: to, reason: cleanReason }, requestId: ctx.requestId });
   });
   deps.events.publish(projectId, 'project.phase_changed', { projectId, from, to, by: ctx.user.id, reason: cleanReason });
+  notifyPhaseChanged(deps, { projectId, from, to, ctx });
   return getProjectOr404(deps, projectId);
 }
 

@@ -7,10 +7,11 @@ import { FOUNDATION_ROWS } from './rows/foundation.js';
 import { DIAGNOSTIC_ROWS } from './rows/diagnostic.js';
 import { EXPORTS_ROWS } from './rows/exports.js';
 import { DOCUMENTS_ROWS } from './rows/documents.js';
+import { VERSIONS_ROWS } from './rows/versions.js';
 
 export { ACTORS, type ActorName } from './actors.js';
 
-export const MATRIX: Row[] = [...FOUNDATION_ROWS, ...DIAGNOSTIC_ROWS, ...DOCUMENTS_ROWS, ...EXPORTS_ROWS];
+export const MATRIX: Row[] = [...FOUNDATION_ROWS, ...DIAGNOSTIC_ROWS, ...DOCUMENTS_ROWS, ...VERSIONS_ROWS, ...EXPORTS_ROWS];
 
 
 /** Routes that are documentation, not API (not in OpenAPI and not authorization-relevant). */

@@ -16,6 +16,7 @@ let tokens: Record<ActorName, string | undefined>;
 let ids: { territoryId: string; projectId: string; monsId: string; cafUserId: string; techFayenceId: string; newObserverId: string };
 let diag: DiagnosticMatrixIds;
 let docs: { plain: string; archived: string; locked: string };
+let versionId: string;
 
 beforeAll(async () => {
   const base = await createTestApp({ full: true });
@@ -46,6 +47,7 @@ beforeAll(async () => {
   docs = { plain: await newDocument('Note'), archived: await newDocument('Archivée'), locked: await newDocument('Verrouillée') };
   await base.request('POST', `/api/documents/${docs.archived}/archive`, { token: vpToken });
   await base.request('POST', `/api/documents/${docs.locked}/lock`, { token: vpToken });
+  versionId = (await base.request('POST', `/api/documents/${docs.plain}/versions`, { token: vpToken, body: { label: 'Version initiale' } })).json.id;
   await base.close();
   image = base.sqlite.serialize();
 });
@@ -55,6 +57,7 @@ function concretePath(route: string): string {
   const documentId = route.endsWith('/unarchive') ? docs.archived : route.endsWith('/unlock') ? docs.locked : docs.plain;
   return route
     .replace(':documentId', documentId)
+    .replace(':versionId', versionId)
     .replace(':territoryId', ids.territoryId)
     .replace(':projectId', ids.projectId)
     .replace(':communeId', ids.monsId)
