@@ -1,0 +1,6 @@
+/** Pure rules of live workshops (*séances*); see each module for its rules. */
+export * from './verdict.js';
+export * from './seance.js';
+export * from './speaking.js';
+export * from './polls.js';
+export * from './attendance.js';
