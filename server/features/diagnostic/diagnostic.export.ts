@@ -2,7 +2,10 @@
  * Exports (every section, the indicators, or everything in one workbook) and import templates. Files carry the id
  * column: re-importing an export updates the same records, so comments and history stay attached.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs weighs ~20 MB of resident memory: loaded on the first import or export, not at boot. */
+const loadExcel = async () => (await import('exceljs')).default;
 import type { AppDeps } from '../../context.js';
 import { SECTION_FIELDS, ID_COLUMN, type FieldDef } from '../../../shared/diagnostic/fields.js';
 import { SECTIONS, SHEET_NAMES, type SectionKey } from '../../../shared/diagnostic/sections.js';
@@ -120,7 +123,7 @@ export async function exportFile(deps: AppDeps, ctx: DiagContext, target: Export
     const [spec] = specs;
     return { fileName: `${base}.csv`, contentType: CSV_TYPE, body: writeCsv(spec.headers, spec.rows) };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Mutualab';
   const lists = new ListSheet();
   for (const spec of specs) addSheet(wb, spec, lists);
@@ -136,7 +139,7 @@ export async function templateFile(deps: AppDeps, ctx: DiagContext, section: Sec
   const spec = sectionSheet(deps, ctx, section, format, false);
   const base = `modele-${section}`;
   if (format === 'csv') return { fileName: `${base}.csv`, contentType: CSV_TYPE, body: writeCsv(spec.headers, []) };
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const lists = new ListSheet();
   addSheet(wb, spec, lists);
   addSheet(wb, helpSheet(section));

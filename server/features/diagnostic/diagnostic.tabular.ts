@@ -3,7 +3,10 @@
  * wizard (UTF-8 with BOM, « ; » separator, CRLF) and read whatever the separator or encoding (UTF-8 or Windows-1252).
  */
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs weighs ~20 MB of resident memory: loaded on the first import or export, not at boot. */
+const loadExcel = async () => (await import('exceljs')).default;
 import type { RawCell } from '../../../shared/diagnostic/cells.js';
 
 export type Format = 'csv' | 'xlsx';
@@ -52,7 +55,7 @@ function cellValue(v: ExcelJS.CellValue): RawCell {
 
 /** Reads the sheet named `preferredSheet` if there is one (a full export), else the first sheet. */
 export async function readXlsx(bytes: Uint8Array, preferredSheet?: string): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   // exceljs' typings predate Node's generic Buffer.
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const visible = wb.worksheets.filter((s) => s.state === 'visible' || s.state === undefined);

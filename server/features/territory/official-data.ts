@@ -1,10 +1,17 @@
 /**
  * Official territory data from `@etalab/decoupage-administratif` (INSEE/DGCL): EPCI by SIREN with their member
- * communes, and any commune by INSEE code. Loaded lazily once (the communes file is large) and indexed.
+ * communes, and any commune by INSEE code. The files are read on each (rare, administrative) look-up and not kept:
+ * the communes file holds ~35,000 entries, tens of megabytes once parsed, that a running server does not need.
  */
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
+
+/** Parses one data file of the package without leaving it in the module cache. */
+function readData<T>(name: string): T {
+  return JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${name}`), 'utf8')) as T;
+}
 
 export type OfficialEpci = {
   siren: string;
@@ -25,13 +32,9 @@ type RawEpci = {
 };
 type RawCommune = { code: string; nom: string; type: string; siren?: string; population?: number };
 
-let epciIndex: Map<string, RawEpci> | null = null;
-let communeIndex: Map<string, RawCommune> | null = null;
-
 /** The EPCI with this SIREN, or null. Populations are the *population municipale* of the official census. */
 export function findEpci(siren: string): OfficialEpci | null {
-  epciIndex ??= new Map((require('@etalab/decoupage-administratif/data/epci.json') as RawEpci[]).map((e) => [e.code, e]));
-  const raw = epciIndex.get(siren);
+  const raw = readData<RawEpci[]>('epci.json').find((e) => e.code === siren);
   if (!raw) return null;
   return {
     siren: raw.code,
@@ -49,12 +52,7 @@ export function findEpci(siren: string): OfficialEpci | null {
 
 /** A current commune by INSEE code (delegated/associated communes are not accepted), or null. */
 export function findCommune(inseeCode: string): OfficialCommune | null {
-  communeIndex ??= new Map(
-    (require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[])
-      .filter((c) => c.type === 'commune-actuelle')
-      .map((c) => [c.code, c]),
-  );
-  const raw = communeIndex.get(inseeCode);
+  const raw = readData<RawCommune[]>('communes.json').find((c) => c.code === inseeCode && c.type === 'commune-actuelle');
   if (!raw) return null;
   return { inseeCode: raw.code, siren: raw.siren ?? null, name: raw.nom, population: raw.population ?? null };
 }

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { JSONContent } from '@tiptap/core';
-import { collectTexts, renderDocx } from '../../../server/features/exports/render/index.js';
+import { collectTexts } from '../../../server/features/exports/render/index.js';
+import { renderDocx } from '../../../server/features/exports/render/docx.js';
 import { EDITOR_FIXTURE } from '../../../shared/editor/fixture.js';
 import { FIXTURE_INPUT, META, readDocx } from './support.js';
 

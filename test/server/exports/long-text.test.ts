@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { renderDocx, renderHtml, renderMarkdown, renderPdf } from '../../../server/features/exports/render/index.js';
+import { renderHtml, renderMarkdown } from '../../../server/features/exports/render/index.js';
+import { renderDocx } from '../../../server/features/exports/render/docx.js';
+import { renderPdf } from '../../../server/features/exports/render/pdf.js';
 import { META, longDocument, normalize, readDocx, readPdf } from './support.js';
 
 /** A 100-paragraph document (≈ 20 000 characters, 6–7 PDF pages): each format renders it whole and in < 2 s. */

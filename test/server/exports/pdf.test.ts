@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { collectTexts, renderPdf } from '../../../server/features/exports/render/index.js';
+import { collectTexts } from '../../../server/features/exports/render/index.js';
+import { renderPdf } from '../../../server/features/exports/render/pdf.js';
 import { EDITOR_FIXTURE } from '../../../shared/editor/fixture.js';
 import { FIXTURE_INPUT, META, normalize, readPdf } from './support.js';
 

@@ -2,13 +2,12 @@
  * The export renderers, one per format: pure functions of ProseMirror JSON + metadata (no database, no Yjs),
  * so that they are tested on their own and the route only has to load the document.
  */
-import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
-import { renderPdf } from './pdf.js';
 import type { ExportInput } from './meta.js';
 
-export { renderDocx, renderHtml, renderMarkdown, renderPdf };
+// docx and pdfkit weigh ~25 MB of resident memory: they are loaded on the first export, not at boot.
+export { renderHtml, renderMarkdown };
 export { collectTexts, contentDisposition, slugify, versionLine, type ExportInput, type ExportMeta } from './meta.js';
 
 /** The formats of `GET /api/documents/{documentId}/export?format=…`. */
@@ -27,9 +26,9 @@ export const FORMAT_INFO: Record<ExportFormat, { contentType: string; extension:
 export async function renderExport(format: ExportFormat, input: ExportInput): Promise<Uint8Array> {
   switch (format) {
     case 'docx':
-      return renderDocx(input);
+      return (await import('./docx.js')).renderDocx(input);
     case 'pdf':
-      return renderPdf(input);
+      return (await import('./pdf.js')).renderPdf(input);
     case 'html':
       return new TextEncoder().encode(renderHtml(input));
     case 'md':
