@@ -41,4 +41,7 @@ async function main() {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-void main();
+main().catch((err: Error) => {
+  console.error(`Démarrage impossible : ${err.message}`);
+  process.exit(1);
+});

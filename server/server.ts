@@ -52,8 +52,11 @@ export async function startServer(deps: AppDeps, options: StartOptions = {}): Pr
   // Ends the open event streams on shutdown: server.close() waits for every open HTTP response.
   const streams = new AbortController();
   const { app } = createApp(deps, buildMounts(collaboration, { shutdownSignal: streams.signal }));
-  const server = await new Promise<ServerType>((resolve) => {
+  const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: deps.env.PORT, hostname: deps.env.HOST }, () => resolve(s));
+    s.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`Le port ${deps.env.PORT} est déjà utilisé : choisissez-en un autre avec PORT=…`) : err),
+    );
   });
   // The collaboration server owns `/ws/*` upgrades; any other upgrade is answered 404 rather than left hanging.
   (server as HttpServer).on('upgrade', (req, socket, head) => {
