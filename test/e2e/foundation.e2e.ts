@@ -115,9 +115,11 @@ e2eDescribe('foundation (browser)', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // A section not open yet says so honestly.
-    await page.getByRole('navigation', { name: 'Rubriques du projet' }).getByRole('link', { name: 'Documents' }).click();
+    await page.getByRole('navigation', { name: 'Rubriques du projet' }).getByRole('link', { name: 'Scénarios' }).click();
     await page.getByText('Cette rubrique n’est pas encore ouverte.').waitFor();
-    expect(await page.title()).toBe(`Documents — ${PROJECT_TITLE} — Mutualab`);
+    expect(await page.title()).toBe(`Scénarios — ${PROJECT_TITLE} — Mutualab`);
+    await page.getByRole('navigation', { name: 'Rubriques du projet' }).getByRole('link', { name: 'Documents' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Documents' }).waitFor();
 
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Territoire' }).click();
     await page.waitForURL(/\/territoire\//);

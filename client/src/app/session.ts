@@ -5,6 +5,7 @@ import type { MeDto } from '../../../shared/api/types.js';
 import { api } from '../api/endpoints';
 import { isUnauthenticated } from '../api/errors';
 import { q } from '../api/queries';
+import { clearLocalDocuments } from '../collab/local';
 
 /**
  * The signed-in user, or undefined when nobody is (401) or while loading. Never retries a 401: that answer is final
@@ -42,6 +43,8 @@ export function useLogout(): { logout: () => Promise<void>; pending: boolean } {
       queryClient.clear();
       setPending(false);
       navigate('/connexion', { replace: true });
+      // Offline replicas of documents belong to this user: drop them (deletion waits for open editors to close).
+      void clearLocalDocuments();
     }
   };
   return { logout, pending };

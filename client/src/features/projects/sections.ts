@@ -19,12 +19,13 @@ export type ProjectSection = {
 
 const s = messages.sections;
 const DiagnosticPage = lazyPage(() => import('../diagnostic/DiagnosticPage'), 'DiagnosticPage');
+const DocumentsPage = lazyPage(() => import('../documents/DocumentsPage'), 'DocumentsPage');
 
 /**
  * The sub-sections of a project, in tab order. To open a section, give it a `page`; the tabs and the routes follow.
  */
 export const PROJECT_SECTIONS: ProjectSection[] = [
-  { key: 'documents', path: 'documents', label: s.documents.label, description: s.documents.text },
+  { key: 'documents', path: 'documents', label: s.documents.label, description: s.documents.text, page: DocumentsPage },
   { key: 'diagnostic', path: 'diagnostic', label: s.diagnostic.label, description: s.diagnostic.text, page: DiagnosticPage },
   { key: 'scenarios', path: 'scenarios', label: s.scenarios.label, description: s.scenarios.text },
   { key: 'rounds', path: 'tours-de-table', label: s.rounds.label, description: s.rounds.text },

@@ -1,0 +1,222 @@
+/**
+ * Co-writing in real browsers against the real server: two people type in one document and see each other's text,
+ * carets and presence; an observer is read-only (banner, nothing stored); a lock reaches an élu at once; axe-core
+ * passes on the editor page. Screenshots (desktop + mobile) go to $E2E_SHOTS or /tmp/mutualab-shots.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { e2eDescribe, launchBrowser } from '../support/browser.js';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { fileURLToPath } from 'node:url';
+
+const SHOTS = process.env.E2E_SHOTS ?? '/tmp/mutualab-shots';
+
+// ── Helpers ──
+const AXE_PATH = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+const PROJECT_TITLE = 'Mutualisation du service jeunesse';
+/** axe needs an inline script, which the app's CSP rightly blocks. */
+const CONTEXT_OPTIONS = { bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'fr-FR' } as const;
+
+/** Signs in on an existing context with the demo button of `email`. */
+async function signInOn(context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/connexion');
+  await page.getByTestId(`demo-login-${email}`).click();
+  await page.getByRole('heading', { level: 1, name: 'Mes projets' }).waitFor();
+  return page;
+}
+
+/** New context signed in as `email`. */
+async function signInAs(browser: Browser, server: ServerProcess, email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS, baseURL: server.url });
+  return { context, page: await signInOn(context, email) };
+}
+
+/** POST from inside the page (same origin, session cookie: what the app itself does, CSRF check included). */
+function apiPost(page: Page, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  return page.evaluate(
+    async ({ path, body }) => {
+      const res = await fetch(`/api${path}`, {
+        method: 'POST',
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, json: text ? JSON.parse(text) : null };
+    },
+    { path, body },
+  );
+}
+
+/** The demo project's id and a new document (created through the API with the page's session). */
+async function createDocument(page: Page, title: string): Promise<{ projectId: string; documentId: string }> {
+  const projects = (await (await page.request.get('/api/projects')).json()) as { id: string; title: string }[];
+  const projectId = projects.find((p) => p.title === PROJECT_TITLE)!.id;
+  const res = await apiPost(page, `/projects/${projectId}/documents`, { kind: 'note', title });
+  if (res.status !== 201) throw new Error(`création refusée: ${res.status} ${JSON.stringify(res.json)}`);
+  return { projectId, documentId: (res.json as { id: string }).id };
+}
+
+/** Opens the editor page and waits until the text is synced with the server. */
+async function openEditor(page: Page, projectId: string, documentId: string, status = 'saved'): Promise<void> {
+  await page.goto(`/projets/${projectId}/documents/${documentId}`);
+  await page.locator(`[data-testid="connection-status"][data-status="${status}"]`).waitFor({ timeout: 15_000 });
+  await page.locator('.ProseMirror').waitFor();
+}
+
+/** The editor's text, without the caret labels that live inside the editor DOM. */
+function editorText(page: Page): Promise<string> {
+  return page.locator('.ProseMirror').evaluate((el) => {
+    const clone = el.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+    return clone.textContent ?? '';
+  });
+}
+
+/** Waits until the editor's text contains `needle`. */
+async function waitForText(page: Page, needle: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if ((await editorText(page)).includes(needle)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`texte « ${needle} » absent après ${timeout} ms : ${await editorText(page)}`);
+}
+
+/** Puts the caret at the end of the editor and types `text` as a new paragraph. */
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await page.locator('.ProseMirror').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text, { delay: 10 });
+}
+
+type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
+
+/** Serious/critical axe-core violations of the current page. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as AxeResult;
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+e2eDescribe('co-writing editor (browser)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lets two people co-edit, shows carets and presence, keeps the observer read-only and locks at once', { timeout: 90_000 }, async () => {
+    const vp = await signInAs(browser, server, 'vp@demo.mutualab.fr');
+    const elu = await signInAs(browser, server, 'elu.fayence@demo.mutualab.fr');
+    // The élu watches the list: the new document appears without reload (SSE `document.created`).
+    const projects = (await (await elu.page.request.get('/api/projects')).json()) as { id: string; title: string }[];
+    await elu.page.goto(`/projets/${projects.find((p) => p.title === 'Mutualisation du service jeunesse')!.id}/documents`);
+    await elu.page.getByRole('heading', { level: 2, name: 'Documents' }).waitFor();
+    await elu.page.waitForTimeout(500);
+    const { projectId, documentId } = await createDocument(vp.page, 'Note de co-écriture');
+    await elu.page.getByRole('link', { name: 'Note de co-écriture' }).waitFor({ timeout: 10_000 });
+
+    // The list shows it, grouped by kind.
+    await vp.page.goto(`/projets/${projectId}/documents`);
+    await vp.page.getByRole('heading', { level: 3, name: /Note/ }).waitFor();
+    expect(await vp.page.getByRole('link', { name: 'Note de co-écriture' }).count()).toBe(1);
+    expect(await seriousViolations(vp.page)).toEqual([]);
+    await vp.page.screenshot({ path: join(SHOTS, 'documents-list.png'), fullPage: true });
+
+    await openEditor(vp.page, projectId, documentId);
+    await openEditor(elu.page, projectId, documentId);
+    // The server seeded the template: both see the same text before anyone types.
+    expect(await editorText(elu.page)).toBe(await editorText(vp.page));
+
+    await typeAtEnd(vp.page, 'Texte écrit par Claire.');
+    await typeAtEnd(elu.page, 'Texte écrit par Jean.');
+    await waitForText(vp.page, 'Texte écrit par Jean.');
+    await waitForText(elu.page, 'Texte écrit par Claire.');
+    await vp.page.locator('[data-testid="connection-status"][data-status="saved"]').waitFor();
+    expect(await editorText(vp.page)).toBe(await editorText(elu.page));
+
+    // Carets and presence: each sees the other's named caret and both names in the list.
+    await vp.page.locator('.collaboration-carets__caret', { hasText: 'Jean Roux' }).waitFor();
+    await elu.page.locator('.collaboration-carets__caret', { hasText: 'Claire Martin' }).waitFor();
+    for (const page of [vp.page, elu.page]) {
+      const presence = page.getByTestId('presence-list');
+      await presence.getByText('Claire Martin').waitFor();
+      await presence.getByText('Jean Roux').waitFor();
+    }
+
+    // Toolbar and outline: a heading made with the toolbar appears in the outline of both people.
+    await typeAtEnd(vp.page, 'Objectifs du service');
+    await vp.page.getByRole('toolbar', { name: 'Mise en forme' }).getByRole('button', { name: 'Titre de niveau 2' }).click();
+    expect(await vp.page.getByRole('button', { name: 'Titre de niveau 2' }).getAttribute('aria-pressed')).toBe('true');
+    await elu.page.getByRole('navigation', { name: 'Plan du document' }).getByRole('button', { name: 'Objectifs du service' }).waitFor();
+    await elu.page.locator('.ProseMirror h2', { hasText: 'Objectifs du service' }).waitFor();
+
+    // Screenshots with two people on the document.
+    await vp.page.screenshot({ path: join(SHOTS, 'editor-desktop.png'), fullPage: true });
+    const mobile = await vp.context.newPage();
+    await mobile.setViewportSize({ width: 390, height: 844 });
+    await openEditor(mobile, projectId, documentId);
+    await mobile.screenshot({ path: join(SHOTS, 'editor-mobile.png'), fullPage: true });
+    await mobile.close();
+
+    // The observer: read-only banner, disabled toolbar, typing changes nothing here nor for the others.
+    const observer = await signInAs(browser, server, 'observateur@demo.mutualab.fr');
+    await openEditor(observer.page, projectId, documentId);
+    const banner = observer.page.getByTestId('doc-banner');
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-reason')).toBe('read_only');
+    expect(await observer.page.getByRole('button', { name: 'Gras' }).isDisabled()).toBe(true);
+    const before = await editorText(observer.page);
+    await observer.page.locator('.ProseMirror').click();
+    await observer.page.keyboard.type('INTRUSION');
+    await observer.page.waitForTimeout(800);
+    expect(await editorText(observer.page)).toBe(before);
+    expect(await editorText(vp.page)).not.toContain('INTRUSION');
+    await observer.page.screenshot({ path: join(SHOTS, 'editor-observer.png') });
+
+    // One connection per person in the server's registry (no orphan socket left by StrictMode or re-renders).
+    await vp.page.locator('[data-testid="presence-list"] li[data-connections="1"]').first().waitFor({ timeout: 10_000 });
+    const counts = await vp.page
+      .locator('[data-testid="presence-list"] li')
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-connections')).filter(Boolean));
+    expect(counts.every((c) => c === '1'), `connexions: ${counts.join(',')}`).toBe(true);
+
+    // A lock by the VP reaches the élu at once: banner and a non-editable text.
+    expect((await apiPost(vp.page, `/documents/${documentId}/lock`)).status).toBe(200);
+    const eluBanner = elu.page.getByTestId('doc-banner');
+    await eluBanner.waitFor({ timeout: 5_000 });
+    expect(await eluBanner.getAttribute('data-reason')).toBe('locked');
+    expect(await elu.page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
+    await elu.page.getByTestId('presence-list').getByText('Claire Martin').waitFor({ timeout: 5_000 });
+    await elu.page.screenshot({ path: join(SHOTS, 'editor-locked.png') });
+
+    // Unlock: writable again without reloading.
+    expect((await apiPost(vp.page, `/documents/${documentId}/unlock`)).status).toBe(200);
+    await eluBanner.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(await elu.page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('true');
+
+    expect(await seriousViolations(vp.page)).toEqual([]);
+
+    // A terminal close (unknown document) is explained and not retried.
+    await vp.page.goto(`/projets/${projectId}/documents/document-inexistant`);
+    const closed = vp.page.locator('[data-testid="doc-banner"][data-reason="closed"]');
+    await closed.waitFor({ timeout: 10_000 });
+    expect(await closed.innerText()).toMatch(/n'existe pas|pas accès/);
+    expect(await vp.page.getByTestId('connection-status').getAttribute('data-status')).toBe('closed');
+    await Promise.all([vp.context.close(), elu.context.close(), observer.context.close()]);
+  });
+});
