@@ -37,8 +37,10 @@ export class RoomAwareness {
   /**
    * Applies an awareness update sent by `owner`. Entries for ids another user's connection introduced are dropped
    * (spoofing), as are ids beyond the per-connection cap. Throws ProtocolError on malformed or oversized input.
+   * Returns how many states it changed: stock clients echo every update they receive, and those echoes change nothing.
    */
-  apply(owner: AwarenessOwner, update: Uint8Array): void {
+  apply(owner: AwarenessOwner, update: Uint8Array): number {
+    let changed = 0;
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
     for (let i = 0; i < count; i++) {
@@ -67,7 +69,9 @@ export class RoomAwareness {
       entry.clock = clock;
       entry.json = state === null ? null : this.stamp(state, owner.stamp);
       this.dirty.add(clientId);
+      changed++;
     }
+    return changed;
   }
 
   /** Removes every state the connection introduced (its socket closed). */

@@ -19,7 +19,10 @@ export type CollabOptions = {
   /** Sustained awareness messages per second per connection, and the burst allowed on top (4429 beyond). */
   awarenessPerSecond: number;
   awarenessBurst: number;
-  /** Sustained messages of any kind per second per connection, and burst (4429 beyond). */
+  /**
+   * Sustained messages of any kind per second per connection, and burst (4429 beyond). A typing person sends tens a
+   * second; only a machine replaying keystrokes reaches this (`COLLAB_MESSAGES_PER_SECOND` raises it).
+   */
   messagesPerSecond: number;
   messagesBurst: number;
   /** Awareness changes of a room are broadcast at most this often (coalesces cursor storms: N clients → N sends). */
@@ -55,8 +58,8 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   maxAwarenessIdsPerConnection: 4,
   awarenessPerSecond: COLLAB_LIMITS.awarenessPerSecond,
   awarenessBurst: 100,
-  messagesPerSecond: 500,
-  messagesBurst: 2000,
+  messagesPerSecond: 2_000,
+  messagesBurst: 4_000,
   awarenessFlushMs: 20,
   keepAliveMs: 30_000,
   maxQueuedMessages: 1000,
@@ -76,6 +79,7 @@ const EnvSchema = z.object({
   COLLAB_MAX_FRAME_BYTES: z.coerce.number().int().positive().optional(),
   COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
   COLLAB_COMPACT_EVERY: z.coerce.number().int().positive().optional(),
+  COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().positive().optional(),
 });
 
 /** Options from `COLLAB_*` variables over the defaults, then `overrides` (tests). Throws a readable error. */
@@ -91,5 +95,9 @@ export function collabOptions(source: Record<string, string | undefined> = proce
   if (env.COLLAB_MAX_FRAME_BYTES) fromEnv.maxFrameBytes = env.COLLAB_MAX_FRAME_BYTES;
   if (env.COLLAB_MAX_DOCUMENT_BYTES) fromEnv.maxDocumentBytes = env.COLLAB_MAX_DOCUMENT_BYTES;
   if (env.COLLAB_COMPACT_EVERY) fromEnv.compactEvery = env.COLLAB_COMPACT_EVERY;
+  if (env.COLLAB_MESSAGES_PER_SECOND) {
+    fromEnv.messagesPerSecond = env.COLLAB_MESSAGES_PER_SECOND;
+    fromEnv.messagesBurst = 2 * env.COLLAB_MESSAGES_PER_SECOND;
+  }
   return { ...DEFAULT_COLLAB_OPTIONS, ...fromEnv, ...overrides };
 }

@@ -165,8 +165,9 @@ export class Room {
 
   /** An awareness update of a client (rate-limited, ownership-checked, stamped, coalesced). */
   receiveAwareness(conn: Connection, update: Uint8Array): void {
-    conn.chargeAwareness();
-    this.awareness.apply(conn, update);
+    // Only updates that change something count against the flood limit: y-websocket clients re-send every awareness
+    // update they receive (stale clocks, ignored here), so in a busy room honest clients would otherwise be closed.
+    if (this.awareness.apply(conn, update) > 0) conn.chargeAwareness();
     if (this.awareness.hasChanges) this.hooks.scheduleAwareness(this);
   }
 

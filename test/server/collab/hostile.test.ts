@@ -155,9 +155,21 @@ describe('limits', () => {
     const documentId = h.createDocument();
     const raw = await openRaw(documentId);
     const step1 = bytes(0, 0, 1, 0); // sync step 1 with an empty state vector
-    for (let i = 0; i < 3000; i++) raw.ws.send(step1);
+    for (let i = 0; i < 6000; i++) raw.ws.send(step1);
     expect((await raw.closed).code).toBe(4429);
     await otherRoomStillWorks();
+  });
+
+  it('awareness echoes (stale clocks, as stock clients re-send) do not count as a flood', async () => {
+    const documentId = h.createDocument();
+    const peer = track(connectClient(h.wsUrl, documentId, { token: otherToken }));
+    await peer.synced();
+    const raw = await openRaw(documentId);
+    raw.ws.send(awarenessMessage([[888, 5, { cursor: 1 }]]));
+    for (let i = 0; i < 400; i++) raw.ws.send(awarenessMessage([[888, 5, { cursor: 1 }]]));
+    await sleep(300);
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    raw.ws.terminate();
   });
 
   it('spoofed awareness client ids of another user are dropped', async () => {
