@@ -219,4 +219,40 @@ e2eDescribe('co-writing editor (browser)', () => {
     expect(await vp.page.getByTestId('connection-status').getAttribute('data-status')).toBe('closed');
     await Promise.all([vp.context.close(), elu.context.close(), observer.context.close()]);
   });
+
+  it('restores a named version from the panel: the text changes live for everyone, a backup version is kept', { timeout: 90_000 }, async () => {
+    const vp = await signInAs(browser, server, 'vp@demo.mutualab.fr');
+    const elu = await signInAs(browser, server, 'elu.fayence@demo.mutualab.fr');
+    const { projectId, documentId } = await createDocument(vp.page, 'Note à restaurer');
+    await openEditor(vp.page, projectId, documentId);
+    await typeAtEnd(vp.page, 'Paragraphe stable.');
+    await typeAtEnd(vp.page, 'Première rédaction.');
+    await openEditor(elu.page, projectId, documentId);
+    await waitForText(elu.page, 'Première rédaction.');
+
+    await vp.page.getByLabel(/^Nom de la version/).fill('Avant atelier');
+    await vp.page.getByRole('button', { name: 'Créer une version' }).click();
+    await vp.page.getByText('Version « Avant atelier » créée.').waitFor();
+
+    await typeAtEnd(vp.page, 'Ajout après la version.');
+    await waitForText(elu.page, 'Ajout après la version.');
+
+    const item = vp.page.getByRole('list', { name: /Versions du document/ }).getByRole('listitem').filter({ hasText: 'Avant atelier' });
+    await item.getByRole('button', { name: 'Restaurer' }).click();
+    await vp.page.getByRole('alertdialog').getByRole('button', { name: 'Oui, restaurer' }).click();
+    await vp.page.getByText('Version « Avant atelier » restaurée. Le texte précédent a été sauvegardé.').waitFor();
+
+    for (const page of [vp.page, elu.page]) {
+      const deadline = Date.now() + 10_000;
+      while ((await editorText(page)).includes('Ajout après la version.') && Date.now() < deadline) await page.waitForTimeout(100);
+      const text = await editorText(page);
+      expect(text).not.toContain('Ajout après la version.');
+      expect(text).toContain('Paragraphe stable.');
+      expect(text).toContain('Première rédaction.');
+    }
+    // History is not destroyed: the text before the restore is a version of its own.
+    const versions = (await (await vp.page.request.get(`/api/documents/${documentId}/versions`)).json()) as { kind: string }[];
+    expect(versions.map((v) => v.kind)).toEqual(['restore_backup', 'manual']);
+    await Promise.all([vp.context.close(), elu.context.close()]);
+  });
 });
