@@ -1,26 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { evaluateAbility, type Actor, type ProjectContext } from '../../../shared/auth/abilities.js';
+import { evaluateAbility } from '../../../shared/auth/abilities.js';
+import { ABILITY_ACTORS, ABILITY_PROJECT } from '../../support/ability-fixtures.js';
 
-const project: ProjectContext = {
-  id: 'p',
-  facilitatorId: 'vp',
-  participations: { fayence: 'participante', callian: 'invitee', tanneron: 'observatrice', mons: 'retiree' },
-  memberIds: ['caf', 'obs'],
-};
-const actors: Record<string, Actor> = {
-  admin: { id: 'admin', role: 'administrateur' },
-  vp: { id: 'vp', role: 'elu_communautaire' },
-  otherEluCc: { id: 'x', role: 'elu_communautaire' },
-  techEpci: { id: 'te', role: 'technicien_communautaire' },
-  eluFayence: { id: 'ef', role: 'elu_communal', communeId: 'fayence' },
-  eluCallian: { id: 'ec', role: 'elu_communal', communeId: 'callian' },
-  eluTanneron: { id: 'et', role: 'elu_communal', communeId: 'tanneron' },
-  eluMons: { id: 'em', role: 'elu_communal', communeId: 'mons' },
-  eluBagnols: { id: 'eb', role: 'elu_communal', communeId: 'bagnols' },
-  caf: { id: 'caf', role: 'partenaire', partnerId: 'p1' },
-  otherPartner: { id: 'p2', role: 'partenaire', partnerId: 'p2' },
-  obs: { id: 'obs', role: 'observateur' },
-};
+const project = ABILITY_PROJECT;
+const actors = ABILITY_ACTORS;
 
 describe('abilities table', () => {
   // [actor, read, write (unlocked), write (locked), lock]

@@ -1,24 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { evaluateAbility, abilitiesOn, type Actor, type ProjectContext, type Action } from '../../../shared/auth/abilities.js';
+import { evaluateAbility, abilitiesOn, type Action } from '../../../shared/auth/abilities.js';
+import { ABILITY_ACTORS, ABILITY_PROJECT } from '../../support/ability-fixtures.js';
 
-const project: ProjectContext = {
-  id: 'p',
-  facilitatorId: 'vp',
-  participations: { fayence: 'participante', seillans: 'participante', callian: 'invitee', tanneron: 'observatrice' },
-  memberIds: ['caf', 'obs'],
-};
-const actors: Record<string, Actor> = {
-  admin: { id: 'admin', role: 'administrateur' },
-  vp: { id: 'vp', role: 'elu_communautaire' },
-  otherEluCc: { id: 'x', role: 'elu_communautaire' },
-  techEpci: { id: 'te', role: 'technicien_communautaire' },
-  eluFayence: { id: 'ef', role: 'elu_communal', communeId: 'fayence' },
-  techFayence: { id: 'tf', role: 'technicien_communal', communeId: 'fayence' },
-  eluSeillans: { id: 'es', role: 'elu_communal', communeId: 'seillans' },
-  eluCallian: { id: 'ec', role: 'elu_communal', communeId: 'callian' },
-  caf: { id: 'caf', role: 'partenaire', partnerId: 'p-caf' },
-  obs: { id: 'obs', role: 'observateur' },
-};
+const project = ABILITY_PROJECT;
+const actors = ABILITY_ACTORS;
 const on = (action: Action, name: string, diagnostic: Parameters<typeof evaluateAbility>[1]['diagnostic']) =>
   evaluateAbility(action, { actor: actors[name], project, diagnostic });
 

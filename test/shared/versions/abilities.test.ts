@@ -1,24 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { evaluateAbility, type Actor, type ProjectContext } from '../../../shared/auth/abilities.js';
+import { evaluateAbility } from '../../../shared/auth/abilities.js';
+import { ABILITY_ACTORS, ABILITY_PROJECT } from '../../support/ability-fixtures.js';
 
-const project: ProjectContext = {
-  id: 'p',
-  facilitatorId: 'vp',
-  participations: { fayence: 'participante', callian: 'invitee', tanneron: 'observatrice', mons: 'retiree' },
-  memberIds: ['caf', 'obs'],
-};
-const actors: Record<string, Actor> = {
-  admin: { id: 'admin', role: 'administrateur' },
-  vp: { id: 'vp', role: 'elu_communautaire' },
-  otherEluCc: { id: 'x', role: 'elu_communautaire' },
-  techEpci: { id: 'te', role: 'technicien_communautaire' },
-  eluFayence: { id: 'ef', role: 'elu_communal', communeId: 'fayence' },
-  techFayence: { id: 'tf', role: 'technicien_communal', communeId: 'fayence' },
-  eluCallian: { id: 'ec', role: 'elu_communal', communeId: 'callian' },
-  eluMons: { id: 'em', role: 'elu_communal', communeId: 'mons' },
-  caf: { id: 'caf', role: 'partenaire', partnerId: 'p1' },
-  obs: { id: 'obs', role: 'observateur' },
-};
+const project = ABILITY_PROJECT;
+const actors = ABILITY_ACTORS;
 
 describe('versions abilities', () => {
   // [actor, create a version, restore a version] on an unlocked document. The lock and the archive are refused by
