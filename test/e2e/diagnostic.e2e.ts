@@ -5,25 +5,15 @@
  * the commune page also pass axe-core (no serious or critical violation).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { e2eDescribe, launchBrowser } from '../support/browser.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
+import { seriousViolations } from '../support/axe.js';
 
-const AXE_PATH = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 const PROJECT_TITLE = 'Mutualisation du service jeunesse';
 // axe is injected with an inline script, which the app's CSP rightly blocks: only these contexts bypass it.
 const CONTEXT_OPTIONS = { bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'fr-FR' } as const;
 
-type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as AxeResult;
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 /** Signs in with the demo button of `email` and opens the demo project's diagnostic at `subPath`. */
 async function openDiagnostic(browser: Browser, server: ServerProcess, email: string, subPath = ''): Promise<{ context: BrowserContext; page: Page }> {

@@ -9,24 +9,12 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { e2eDescribe, launchBrowser } from '../support/browser.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
-import { fileURLToPath } from 'node:url';
 import { PROJECT_TITLE, CONTEXT_OPTIONS, signInOn, signInAs, apiPost, createDocument, openEditor, editorText, waitForText, typeAtEnd } from '../support/editor-page.js';
+import { seriousViolations } from '../support/axe.js';
 
 const SHOTS = process.env.E2E_SHOTS ?? '/tmp/mutualab-shots';
 
-// ── Helpers ──
-const AXE_PATH = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
-type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
-
-/** Serious/critical axe-core violations of the current page. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as AxeResult;
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 e2eDescribe('co-writing editor (browser)', () => {
   let server: ServerProcess;

@@ -4,12 +4,11 @@
  * logout, and axe-core on the login page and the project home (no serious or critical violation).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { e2eDescribe, launchBrowser } from '../support/browser.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
+import { seriousViolations } from '../support/axe.js';
 
-const AXE_PATH = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 const PROJECT_TITLE = 'Mutualisation du service jeunesse';
 
 /**
@@ -18,16 +17,6 @@ const PROJECT_TITLE = 'Mutualisation du service jeunesse';
  */
 const CONTEXT_OPTIONS = { bypassCSP: true, viewport: { width: 1280, height: 800 }, locale: 'fr-FR' } as const;
 
-type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
-
-/** Runs axe-core on the current page and returns the serious/critical violations, readable in a failure diff. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as AxeResult;
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 /** Opens /connexion in a fresh context and signs in with the one-click demo button of `email`. */
 async function signInAs(browser: Browser, server: ServerProcess, email: string): Promise<{ context: BrowserContext; page: Page }> {
