@@ -29,13 +29,16 @@ export type Policy = ReturnType<typeof createPolicy>;
 /** Builds the policy bound to a database. */
 export function createPolicy(db: Db) {
   function projectContext(projectId: string): ProjectContext | null {
-    const project = db.select({ id: projects.id, facilitatorId: projects.facilitatorId }).from(projects).where(eq(projects.id, projectId)).get();
+    const project = db
+      .select({ id: projects.id, facilitatorId: projects.facilitatorId, editorsDecideAmendments: projects.editorsDecideAmendments })
+      .from(projects).where(eq(projects.id, projectId)).get();
     if (!project) return null;
     const parts = db.select().from(participations).where(eq(participations.projectId, projectId)).all();
     const members = db.select({ userId: projectMembers.userId }).from(projectMembers).where(eq(projectMembers.projectId, projectId)).all();
     return {
       id: project.id,
       facilitatorId: project.facilitatorId,
+      editorsDecideAmendments: project.editorsDecideAmendments,
       participations: Object.fromEntries(parts.map((p) => [p.communeId, p.state as ParticipationState])),
       memberIds: members.map((m) => m.userId),
     };

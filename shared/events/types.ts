@@ -5,8 +5,14 @@
 import type { Phase } from '../projects/phases.js';
 import type { ParticipationState } from '../projects/participation.js';
 import type { DiagnosticChangedPayload } from '../diagnostic/types.js';
+import type { NotificationEventPayloads } from '../notifications/types.js';
+import type { CommentEventPayloads } from '../comments/events.js';
+import type { RoundEventPayloads } from '../rounds/events.js';
+import type { ScenarioEventPayloads } from '../scenarios/events.js';
+import type { WorkshopEventPayloads } from '../workshops/events.js';
 
-export type LiveEventPayloads = {
+/** Events of the foundation, documents and diagnostic; each later feature keeps its own in `shared/<feature>/events.ts`. */
+type CoreEventPayloads = {
   'project.updated': { projectId: string };
   'project.phase_changed': { projectId: string; from: Phase; to: Phase; by: string; reason: string | null };
   'project.participation_changed': { projectId: string; communeId: string; from: ParticipationState | null; to: ParticipationState };
@@ -21,6 +27,13 @@ export type LiveEventPayloads = {
   /** Diagnostic data, missions or completeness changed: screens showing them refetch. */
   'diagnostic.changed': DiagnosticChangedPayload;
 };
+
+export type LiveEventPayloads = CoreEventPayloads &
+  NotificationEventPayloads &
+  CommentEventPayloads &
+  RoundEventPayloads &
+  ScenarioEventPayloads &
+  WorkshopEventPayloads;
 
 export type LiveEventType = keyof LiveEventPayloads;
 

@@ -5,3 +5,4 @@ export * from './audit.js';
 export * from './documents.js';
 export * from './diagnostic.js';
 export * from './versions.js';
+export * from './notifications.js';

@@ -11,6 +11,8 @@ export const projects = sqliteTable('projects', {
   domains: text('domains', { mode: 'json' }).$type<string[]>().notNull(),
   facilitatorId: text('facilitator_id').references(() => users.id),
   phase: text('phase').notNull(),
+  /** The facilitator lets the document's editors accept or reject amendments (abilities table, `amendment.decide`). */
+  editorsDecideAmendments: integer('editors_decide_amendments', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by').notNull().references(() => users.id),
 });

@@ -5,6 +5,8 @@ import { users, communes } from '../../../server/db/schema/index.js';
 import { createSession } from '../../../server/features/auth/sessions.js';
 import { newId } from '../../../server/lib/ids.js';
 import { MATRIX, ACTORS, META_ROUTES, type ActorName } from './matrix.js';
+import { MATRIX_FIXTURES } from './fixtures/index.js';
+import type { MatrixFixtureResult } from './fixtures.js';
 import { diagnosticMatrixIds, diagnosticPath, diagnosticBody, type DiagnosticMatrixIds } from '../diagnostic/matrix-ids.js';
 
 /**
@@ -17,6 +19,7 @@ let ids: { territoryId: string; projectId: string; monsId: string; cafUserId: st
 let diag: DiagnosticMatrixIds;
 let docs: { plain: string; archived: string; locked: string };
 let versionId: string;
+let features: MatrixFixtureResult[] = [];
 
 beforeAll(async () => {
   const base = await createTestApp({ full: true });
@@ -48,11 +51,17 @@ beforeAll(async () => {
   await base.request('POST', `/api/documents/${docs.archived}/archive`, { token: vpToken });
   await base.request('POST', `/api/documents/${docs.locked}/lock`, { token: vpToken });
   versionId = (await base.request('POST', `/api/documents/${docs.plain}/versions`, { token: vpToken, body: { label: 'Version initiale' } })).json.id;
+  features = [];
+  for (const fixture of MATRIX_FIXTURES) features.push(await fixture({ base, tokens, projectId: project.id, docs }));
   await base.close();
   image = base.sqlite.serialize();
 });
 
 function concretePath(route: string): string {
+  for (const f of features) {
+    const own = f.path?.(route);
+    if (own) return own;
+  }
   if (route.includes('/diagnostic')) return diagnosticPath(route, ids.projectId, diag);
   const documentId = route.endsWith('/unarchive') ? docs.archived : route.endsWith('/unlock') ? docs.locked : docs.plain;
   return route
@@ -62,12 +71,15 @@ function concretePath(route: string): string {
     .replace(':projectId', ids.projectId)
     .replace(':communeId', ids.monsId)
     .replace(':userId', route.startsWith('PUT') ? ids.techFayenceId : ids.cafUserId)
-    .replace(':token', 'x'.repeat(43));
+    .replace(':token', 'x'.repeat(43))
+    .replace(/:(\w+)/g, (whole, name: string) => features.find((f) => name in f.params)?.params[name] ?? whole);
 }
 
 function concreteBody(body: any): unknown {
   if (!body) return undefined;
-  const out = { ...(diagnosticBody(body, diag) as object) } as any;
+  let rewritten: unknown = body;
+  for (const f of features) if (f.body) rewritten = f.body(rewritten);
+  const out = { ...(diagnosticBody(rewritten, diag) as object) } as any;
   if (out.territoryIdFrom) {
     delete out.territoryIdFrom;
     out.territoryId = ids.territoryId;

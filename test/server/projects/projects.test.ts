@@ -34,7 +34,7 @@ describe('projects', () => {
     expect(p.myAbilities).toContain('project.phase.change');
     const observer = (await t.login(DEMO.observer)).token;
     const seen = (await t.request('GET', `/api/projects/${projectId}`, { token: observer })).json;
-    expect(seen.myAbilities).toEqual(['territory.read', 'project.read', 'document.read']);
+    expect(seen.myAbilities).toEqual(['territory.read', 'project.read', 'document.read', 'comment.read', 'programme.read', 'round.read', 'scenario.read', 'workshop.read']);
   });
 
   describe('phase machine through the API', () => {
