@@ -144,4 +144,20 @@ e2eDescribe('foundation (browser)', () => {
     expect(await page.getByText('Journal d’audit').count()).toBe(0);
     await context.close();
   });
+
+  it('lets an élu communautaire create a project from the home page and lands on it as its facilitator', async () => {
+    const { context, page } = await signInAs(browser, server, 'vp@demo.mutualab.fr');
+    await page.getByText('Créer un projet de mutualisation').click();
+    await page.getByLabel('Intitulé du projet').fill('Mutualisation de la petite enfance');
+    await page.getByRole('button', { name: 'Créer le projet' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'au moins un domaine' }).textContent()).resolves.toContain('Choisissez au moins un domaine');
+    await page.getByLabel('Petite enfance').check();
+    expect(await page.getByLabel('Toutes les communes membres').isChecked()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Créer le projet' }).click();
+    await page.waitForURL(/\/projets\/[^/]+$/);
+    await page.getByRole('heading', { level: 1, name: 'Mutualisation de la petite enfance' }).waitFor();
+    await page.getByTestId('phase-controls').waitFor();
+    await context.close();
+  });
 });

@@ -91,6 +91,7 @@ export const messages = {
     noFacilitator: 'À désigner',
     participants: (n: number) => (n <= 1 ? `${n} commune participante` : `${n} communes participantes`),
     domains: 'Domaines',
+    createProject: 'Créer un projet de mutualisation',
   },
   territory: {
     siren: 'SIREN',

@@ -7,6 +7,8 @@ import { EmptyState } from '../../ui/EmptyState';
 import { QueryState } from '../../ui/QueryState';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { ProjectCard } from './ProjectCard';
+import { Disclosure } from '../../ui/Disclosure';
+import { CreateProjectForm } from './CreateProjectForm';
 
 /** `/`: the projects the signed-in user takes part in, and a way to their territory. */
 export function HomePage() {
@@ -16,6 +18,8 @@ export function HomePage() {
   const projects = useQuery(q.projects());
   const territoryId = useHomeTerritoryId(me);
   const territory = useQuery({ ...q.territory(territoryId ?? ''), enabled: !!territoryId });
+  // Who may create a project (abilities table, `project.create`): administrators and élus communautaires.
+  const mayCreate = !!territoryId && (me.role === 'administrateur' || me.role === 'elu_communautaire');
   const territoryLink =
     territoryId && territory.data ? (
       <Link to={`/territoire/${territoryId}`} className="link-arrow">
@@ -33,6 +37,11 @@ export function HomePage() {
         {/* With no project, the empty state carries this link instead. */}
         {projects.data?.length ? territoryLink : null}
       </div>
+      {mayCreate ? (
+        <Disclosure summary={m.createProject}>
+          <CreateProjectForm me={me} territoryId={territoryId} />
+        </Disclosure>
+      ) : null}
       <QueryState query={projects}>
         {(list) =>
           list.length === 0 ? (
