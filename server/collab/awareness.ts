@@ -49,17 +49,23 @@ export class RoomAwareness {
       const raw = decoding.readVarString(decoder);
       if (raw.length > this.limits.maxStateBytes) throw new ProtocolError(4413, 'awareness state too large');
       let entry = this.entries.get(clientId);
+      // y-protocols acceptance rule, so the server forwards exactly what a stock peer would apply: a newer clock, or
+      // the removal (null) of a live state at the same clock. Stale entries — the echoes every stock client sends of
+      // the states it receives — are skipped first, without parsing and without touching ownership.
+      const current = entry?.clock ?? 0;
+      if (current > clock) continue;
+      if (current === clock && (entry?.json == null || raw.trim() !== 'null')) continue;
       if (entry?.owner && entry.owner !== owner) {
         if (entry.owner.userId !== owner.userId) continue; // spoofing another user's client id: dropped
-        entry.owner.awarenessIds.delete(clientId); // same user reconnected: the new connection takes the id over
+        // Same user, newer state: that client reconnected on this connection, which takes the id over. (An echo from
+        // the same person's other tab carries no newer clock, so it never steals the id — nor removes it on close.)
+        entry.owner.awarenessIds.delete(clientId);
         entry.owner = owner;
         owner.awarenessIds.add(clientId);
       }
       if (!owner.awarenessIds.has(clientId) && owner.awarenessIds.size >= this.limits.maxIdsPerConnection) continue;
       const state: unknown = JSON.parse(raw); // SyntaxError → 4400 by the caller
-      const current = entry?.clock ?? 0;
-      // y-protocols acceptance rule, so the server forwards exactly what a stock peer would apply.
-      if (!(current < clock || (current === clock && state === null && entry?.json != null))) continue;
+      if (current === clock && state !== null) continue;
       if (!entry) {
         entry = { clock, json: null, owner };
         this.entries.set(clientId, entry);

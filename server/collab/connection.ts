@@ -98,12 +98,14 @@ export class Connection implements AwarenessOwner {
 
   /**
    * Sends a binary message unless the peer is not reading: past `maxBufferedBytes` of unsent data the socket is
-   * closed (1013, the client retries) rather than buffering without bound for a slow consumer.
+   * closed (1013, the client retries) rather than buffering without bound for a slow consumer. `onWritten` runs once
+   * the bytes are written out (not at all when nothing is sent).
    */
-  send(message: Uint8Array): void {
+  send(message: Uint8Array, onWritten?: () => void): void {
     if (!this.open) return;
     if (this.ws.bufferedAmount > this.options.maxBufferedBytes) return this.close(1013);
-    this.ws.send(message);
+    // `onWritten`: once the bytes are handed to the kernel (or the write failed), e.g. to run heavy work only after.
+    this.ws.send(message, onWritten && (() => onWritten()));
   }
 
   /** Tells a read-only client its updates are dropped, at most once per second (a typing user sends many). */

@@ -13,7 +13,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import type { AppDeps } from '../context.js';
 import type { Policy } from '../policies/index.js';
-import type { Collaboration } from './types.js';
+import type { Collaboration, EditOptions } from './types.js';
 import { onSessionsRevoked, resolveSession } from '../features/auth/sessions.js';
 import { CLOSE_MESSAGES, type CloseCode } from '../../shared/collab/close-codes.js';
 import { userColor } from '../../shared/collab/colors.js';
@@ -169,9 +169,15 @@ export function createCollaboration(deps: AppDeps, policy: Policy, overrides: Pa
     handleUpgrade,
     stats: () => registry.stats(),
 
-    edit(documentId: string, fn: (doc: Y.Doc) => void): Promise<void> {
+    edit(documentId: string, fn: (doc: Y.Doc) => void, editOptions: EditOptions = {}): Promise<void> {
       return withRoom(documentId, async (room) => {
         room.doc.transact(() => fn(room.doc), 'server');
+        const { inTransaction } = editOptions;
+        if (inTransaction) {
+          // Written by the committer in the same transaction as the room's pending updates (this edit's included).
+          if (room.pendingUpdates.length > 0) room.pendingTx.push(inTransaction);
+          else deps.sqlite.transaction(inTransaction)();
+        }
         await room.whenCommitted();
       });
     },

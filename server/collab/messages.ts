@@ -16,26 +16,45 @@ export function syncStep1(doc: Y.Doc): Uint8Array {
 }
 
 /**
+ * `Y.encodeStateAsUpdate` without the structs Yjs holds back for missing dependencies (`store.pendingStructs/
+ * pendingDs`), which it would otherwise append: only integrated content, i.e. what the room emitted and committed.
+ */
+export function encodeIntegrated(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+  const store = doc.store as { pendingStructs: unknown; pendingDs: unknown };
+  const { pendingStructs, pendingDs } = store;
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  try {
+    return Y.encodeStateAsUpdate(doc, stateVector);
+  } finally {
+    store.pendingStructs = pendingStructs;
+    store.pendingDs = pendingDs;
+  }
+}
+
+/**
  * `[0, 1, update]`: what the client with `stateVector` lacks, integrated content only. Yjs would append the structs
  * it holds back for missing dependencies (`store.pendingStructs/pendingDs`): those were never part of a committed
  * delta, so they stay out of sync replies (their author re-sends them with its next sync).
  */
 export function syncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  const store = doc.store as { pendingStructs: unknown; pendingDs: unknown };
-  const { pendingStructs, pendingDs } = store;
-  store.pendingStructs = null;
-  store.pendingDs = null;
-  let update: Uint8Array;
-  try {
-    update = Y.encodeStateAsUpdate(doc, stateVector);
-  } finally {
-    store.pendingStructs = pendingStructs;
-    store.pendingDs = pendingDs;
-  }
+  const update = encodeIntegrated(doc, stateVector);
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   encoding.writeVarUint(encoder, SYNC_STEP2);
   encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * `[0, 1, snapshot]`: a sync step 2 made of stored bytes (a compacted snapshot, which is a complete update), for a
+ * client that has nothing yet: no doc to build nor to encode.
+ */
+export function storedSyncStep2(snapshot: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP2);
+  encoding.writeVarUint8Array(encoder, snapshot);
   return encoding.toUint8Array(encoder);
 }
 

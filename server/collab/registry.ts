@@ -12,7 +12,7 @@
  */
 import type { Logger } from '../lib/logger.js';
 import type { CollabOptions } from './config.js';
-import type { UpdateStore } from './update-store.js';
+import type { CompactionResult, UpdateStore } from './update-store.js';
 import { Room } from './room.js';
 
 /** What tests and diagnostics can see of a loaded room. */
@@ -39,11 +39,18 @@ export class RoomRegistry {
   acquire(documentId: string): Room {
     if (this.closed) throw new Error('collaboration is shut down');
     let room = this.rooms.get(documentId);
+    // A room that failed after its load (a stored snapshot Yjs could not read when built lazily) is replaced: the
+    // next connection tries the load again, as after a failed load.
+    if (room?.state === 'failed') {
+      this.rooms.delete(documentId);
+      room.destroy();
+      room = undefined;
+    }
     if (room) {
       this.clearIdle(room);
       return room;
     }
-    room = new Room(documentId, this.options, { schedule: this.schedule, scheduleAwareness: this.scheduleAwareness });
+    room = new Room(documentId, this.options, { schedule: this.schedule, scheduleAwareness: this.scheduleAwareness, report: this.report });
     this.rooms.set(documentId, room);
     const loading = room;
     loading.load(this.store).then(
@@ -107,6 +114,10 @@ export class RoomRegistry {
     }
   }
 
+  private readonly report = (room: Room, step: string, err: unknown): void => {
+    this.logger.error('collab room step failed', { documentId: room.documentId, step, error: String(err), stack: (err as Error).stack });
+  };
+
   /** A bug in one room must neither crash the process (this runs in setImmediate) nor stall the other rooms. */
   private guard(room: Room, step: string, run: () => void): void {
     try {
@@ -118,12 +129,12 @@ export class RoomRegistry {
 
   private write(batch: Room[]): void {
     try {
-      this.store.append(batch.map((r) => ({ documentId: r.documentId, updates: r.pendingUpdates })));
+      this.store.append(batch.map((r) => ({ documentId: r.documentId, updates: r.pendingUpdates, inTransaction: r.pendingTx })));
     } catch (err) {
       if (batch.length === 1) return this.failed(batch[0], err);
       for (const room of batch) {
         try {
-          this.store.append([{ documentId: room.documentId, updates: room.pendingUpdates }]);
+          this.store.append([{ documentId: room.documentId, updates: room.pendingUpdates, inTransaction: room.pendingTx }]);
         } catch (roomErr) {
           this.failed(room, roomErr);
           continue;
@@ -159,14 +170,24 @@ export class RoomRegistry {
     }, delay);
   }
 
+  /**
+   * Compacts a loaded room's log. Right after its commit the room's doc is exactly what its log holds (the room is
+   * the only writer of its document), so the snapshot is encoded from it: no doc is rebuilt from the log, which used
+   * to stall a busy room's event loop for tens of milliseconds every `compactEvery` rows.
+   */
   private compact(room: Room): void {
+    if (!room.hasUncommitted) {
+      try {
+        this.compacted(room, this.store.compactWith(room.documentId, room.committedState()));
+      } catch (err) {
+        room.compactNotBefore = Date.now() + 30_000;
+        this.logger.error('collab compaction failed', { documentId: room.documentId, error: String(err) });
+      }
+      return;
+    }
     room.compacting = true;
     this.store.compact(room.documentId).then(
-      (result) => {
-        if (!result) return;
-        room.tailCount = Math.max(0, room.tailCount - result.compactedRows);
-        room.sizeEstimate += result.snapshotBytes - result.foldedBytes;
-      },
+      (result) => this.compacted(room, result),
       (err) => {
         room.compactNotBefore = Date.now() + 30_000;
         this.logger.error('collab compaction failed', { documentId: room.documentId, error: String(err) });
@@ -174,6 +195,12 @@ export class RoomRegistry {
     ).finally(() => {
       room.compacting = false;
     });
+  }
+
+  private compacted(room: Room, result: CompactionResult): void {
+    if (!result) return;
+    room.tailCount = Math.max(0, room.tailCount - result.compactedRows);
+    room.sizeEstimate += result.snapshotBytes - result.foldedBytes;
   }
 
   /** Flushes, unloads and compacts an idle room; keeps it loaded while its writes fail. */
@@ -185,6 +212,17 @@ export class RoomRegistry {
       return;
     }
     this.rooms.delete(room.documentId);
+    // Everything is committed: fold the log from the doc about to be freed (nothing to re-read), unless the room
+    // never built it (a cold room only read its snapshot: there is no log to fold then).
+    if (room.built) {
+      try {
+        this.store.compactWith(room.documentId, room.committedState());
+      } catch (err) {
+        this.logger.error('collab compaction failed', { documentId: room.documentId, error: String(err) });
+      }
+      room.destroy();
+      return;
+    }
     room.destroy();
     this.store.compact(room.documentId).catch((err) => {
       this.logger.error('collab compaction failed', { documentId: room.documentId, error: String(err) });
@@ -209,9 +247,9 @@ export class RoomRegistry {
   }
 
   /**
-   * Shutdown: one last commit of every room (ignoring backoff), then every socket is closed with `code` and the
-   * rooms freed. Uncommitted deltas of a store that still fails are logged: their authors still hold them and
-   * re-send them when they reconnect.
+   * Shutdown: one last commit of every room (ignoring backoff), each log folded into its snapshot, then every
+   * socket is closed with `code` and the rooms freed. Uncommitted deltas of a store that still fails are logged:
+   * their authors still hold them and re-send them when they reconnect.
    */
   async shutdown(code: 1001 | 1012): Promise<void> {
     if (this.closed) return;
@@ -221,6 +259,13 @@ export class RoomRegistry {
     for (const room of rooms) {
       if (room.hasUncommitted) {
         this.logger.error('collab shutdown with uncommitted updates', { documentId: room.documentId, pendingUpdates: room.pendingUpdates.length });
+      } else if (room.built && room.tailCount > 0) {
+        // Fold the log from the doc we hold: after the restart the document opens from its snapshot alone (cold open).
+        try {
+          this.store.compactWith(room.documentId, room.committedState());
+        } catch (err) {
+          this.logger.error('collab compaction failed', { documentId: room.documentId, error: String(err) });
+        }
       }
       room.close(code);
       room.destroy();

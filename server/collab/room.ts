@@ -7,11 +7,17 @@
  * (while a write fails and is retried): sync step 1 requests are then deferred until the commit, so a sync reply
  * never contains an update that is not durable. What is stored is exactly what the doc emitted, so a reload always
  * reproduces what clients saw.
+ *
+ * Cold open. A document stored as a compacted snapshot (no log tail) is not applied to the Y.Doc on load: building a
+ * large doc and re-encoding it for a new client took most of a cold open. Until the doc is needed, a client whose
+ * state vector is empty gets the stored snapshot bytes as its sync step 2, as they are (stored, hence durable). The
+ * doc is built right after that first reply (or on first use: the `doc` getter), and the server's own sync step 1,
+ * which needs the doc's state vector, goes out then.
  */
 import * as Y from 'yjs';
 import { encodePermissionDenied } from '../../shared/collab/protocol.js';
 import { handleMessage } from './dispatch.js';
-import { awarenessMessage, syncStep1, syncStep2, updateMessage } from './messages.js';
+import { awarenessMessage, encodeIntegrated, storedSyncStep2, syncStep1, syncStep2, updateMessage } from './messages.js';
 import { RoomAwareness } from './awareness.js';
 import type { Connection } from './connection.js';
 import type { CollabOptions } from './config.js';
@@ -24,11 +30,21 @@ export type RoomHooks = {
   schedule(room: Room): void;
   /** Asks for an awareness broadcast (coalesced over `awarenessFlushMs`). */
   scheduleAwareness(room: Room): void;
+  /** A failure outside any caller that could report it (building a cold doc from a timer). */
+  report(room: Room, step: string, err: unknown): void;
 };
 
 
+/** A room loaded cold builds its doc this long after the load when no client asked for the state meanwhile. */
+const WARM_AFTER_MS = 250;
+
 export class Room {
-  readonly doc = new Y.Doc();
+  private readonly ydoc = new Y.Doc();
+  /** The stored snapshot while the doc has not been built from it yet (see "Cold open" above). */
+  private cold: Uint8Array | null = null;
+  private warmTimer: NodeJS.Timeout | null = null;
+  /** Connections that joined while the room was cold: they get the server's sync step 1 once the doc is built. */
+  private readonly awaitingStep1 = new Set<Connection>();
   readonly awareness: RoomAwareness;
   /** Connections that completed the handshake: they receive broadcasts. */
   readonly conns = new Set<Connection>();
@@ -47,6 +63,8 @@ export class Room {
   pendingUpdates: Uint8Array[] = [];
   private pendingSkip: (Connection | null)[] = [];
   pendingBytes = 0;
+  /** Writes of server-side edits that must commit in the same transaction as `pendingUpdates` (amendment decisions). */
+  pendingTx: (() => void)[] = [];
   private skip: Connection | null = null;
   /** Sync step 1 requests waiting for a commit: the latest one per connection. */
   private deferredSyncs = new Map<Connection, Uint8Array>();
@@ -75,19 +93,35 @@ export class Room {
     this.loaded.catch(() => {}); // observed by the registry; no unhandled rejection when nobody else waits
   }
 
-  /** Loads snapshot + log tail, `chunkRows` updates per turn. On failure, waiting connections get 4503. */
+  /**
+   * The document, built from the stored snapshot first if the room is still cold. Every server-side use (edits,
+   * reads, integrating client updates, sync replies to non-empty state vectors) goes through here.
+   */
+  get doc(): Y.Doc {
+    if (this.cold) this.warm();
+    if (this.state === 'failed') throw new Error(`room ${this.documentId} failed: its stored state is unreadable`);
+    return this.ydoc;
+  }
+
+  /**
+   * Loads snapshot + log tail, `chunkRows` updates per turn. A snapshot without tail stays cold (bytes only) until
+   * needed. On failure, waiting connections get 4503.
+   */
   async load(store: UpdateStore): Promise<void> {
     try {
       const stored = store.load(this.documentId);
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
       let bytes = stored.snapshot?.byteLength ?? 0;
       const { updates } = stored;
+      if (stored.snapshot && updates.length === 0) {
+        this.cold = stored.snapshot;
+        this.scheduleWarm(WARM_AFTER_MS);
+      } else if (stored.snapshot) Y.applyUpdate(this.ydoc, stored.snapshot);
       for (let i = 0; i < updates.length; i += this.options.chunkRows) {
         if (i > 0) await nextTurn();
         if (this.state !== 'loading') return;
-        this.doc.transact(() => {
+        this.ydoc.transact(() => {
           for (const update of updates.slice(i, i + this.options.chunkRows)) {
-            Y.applyUpdate(this.doc, update);
+            Y.applyUpdate(this.ydoc, update);
             bytes += update.byteLength;
           }
         });
@@ -95,7 +129,7 @@ export class Room {
       if (this.state !== 'loading') return;
       this.sizeEstimate = bytes;
       this.tailCount = updates.length;
-      this.doc.on('update', this.onDocUpdate);
+      if (!this.cold) this.ydoc.on('update', this.onDocUpdate);
       this.state = 'ready';
       this.loadResult.resolve();
       for (const conn of this.waiting) this.join(conn);
@@ -115,13 +149,64 @@ export class Room {
     else conn.close(4503);
   }
 
+  /**
+   * Builds the doc from the cold snapshot, then starts listening (what it applies is stored already) and sends the
+   * server's sync step 1 to the connections that joined meanwhile. A snapshot Yjs cannot read fails the room: its
+   * connections get 4503 rather than an empty document that later edits would write over.
+   */
+  private warm(): void {
+    const bytes = this.cold!;
+    this.cold = null;
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = null;
+    try {
+      Y.applyUpdate(this.ydoc, bytes);
+    } catch (err) {
+      this.state = 'failed';
+      for (const conn of [...this.conns]) conn.close(4503);
+      throw err;
+    }
+    this.ydoc.on('update', this.onDocUpdate);
+    const step1 = syncStep1(this.ydoc);
+    for (const conn of this.awaitingStep1) if (conn.open && this.conns.has(conn)) conn.send(step1);
+    this.awaitingStep1.clear();
+  }
+
+  private scheduleWarm(afterMs: number): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => this.warmQuietly(), afterMs);
+    this.warmTimer.unref();
+  }
+
+  /** Warming off any request (timer, reply written): a failure fails the room (see `warm`) and is reported here. */
+  private warmQuietly(): void {
+    this.warmTimer = null;
+    if (!this.cold || this.state !== 'ready') return;
+    try {
+      this.warm();
+    } catch (err) {
+      this.hooks.report(this, 'warm', err);
+    }
+  }
+
   /** The connection closed: forget it and remove its awareness states. */
   remove(conn: Connection): void {
     this.waiting.delete(conn);
+    this.awaitingStep1.delete(conn);
     this.deferredSyncs.delete(conn);
     if (!this.conns.delete(conn)) return;
     this.awareness.release(conn);
     if (this.awareness.hasChanges) this.hooks.scheduleAwareness(this);
+  }
+
+  /** False while the room is cold (its doc not built from the stored snapshot yet). */
+  get built(): boolean {
+    return this.cold === null && this.state === 'ready';
+  }
+
+  /** The doc's integrated content, i.e. everything committed (call when nothing is uncommitted): for compaction. */
+  committedState(): Uint8Array {
+    return encodeIntegrated(this.doc);
   }
 
   /** No connection and no server-side operation: a candidate for unloading. */
@@ -143,7 +228,8 @@ export class Room {
     this.waiting.delete(conn);
     if (!conn.open) return;
     this.conns.add(conn);
-    conn.send(syncStep1(this.doc));
+    if (this.cold) this.awaitingStep1.add(conn);
+    else conn.send(syncStep1(this.ydoc));
     this.sendAwarenessTo(conn);
     // Read-only users learn it at once, so the UI shows its banner before they type.
     if (!conn.permission.writable && conn.permission.reason) conn.send(encodePermissionDenied(conn.permission.reason));
@@ -156,9 +242,20 @@ export class Room {
     if (states) conn.send(awarenessMessage(states));
   }
 
-  /** Sync step 1 of a client: answered from committed state only (deferred while a delta awaits its commit). */
+  /**
+   * Sync step 1 of a client: answered from committed state only (deferred while a delta awaits its commit). While
+   * the room is cold, a client that has nothing (empty state vector) gets the stored snapshot as it is, and the doc
+   * is built just after that reply went out.
+   */
   answerSync(conn: Connection, stateVector: Uint8Array): void {
     Y.decodeStateVector(stateVector); // validates now: a deferred reply must not fail later
+    if (this.cold && stateVector.byteLength === 1 && stateVector[0] === 0) {
+      // Build the doc once the reply is written out (a large one takes several writes: building first would hold
+      // them back), or after WARM_AFTER_MS if the socket went away meanwhile.
+      this.scheduleWarm(WARM_AFTER_MS);
+      conn.send(storedSyncStep2(this.cold), () => setImmediate(() => this.warmQuietly()));
+      return;
+    }
     if (this.pendingUpdates.length) this.deferredSyncs.set(conn, stateVector.slice());
     else conn.send(syncStep2(this.doc, stateVector));
   }
@@ -229,6 +326,7 @@ export class Room {
     const skips = this.pendingSkip;
     this.pendingUpdates = [];
     this.pendingSkip = [];
+    this.pendingTx = [];
     this.sizeEstimate += this.pendingBytes;
     this.pendingBytes = 0;
     this.tailCount += updates.length;
@@ -265,8 +363,9 @@ export class Room {
   /** Frees the doc and timers (after unload or shutdown). */
   destroy(): void {
     this.state = 'closed';
-    for (const timer of [this.retryTimer, this.idleTimer, this.awarenessTimer]) if (timer) clearTimeout(timer);
-    this.doc.destroy();
+    for (const timer of [this.retryTimer, this.idleTimer, this.awarenessTimer, this.warmTimer]) if (timer) clearTimeout(timer);
+    this.cold = null;
+    this.ydoc.destroy();
   }
 
   private settleWaiters(err: Error | null): void {

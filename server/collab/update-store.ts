@@ -19,8 +19,11 @@ export type StoredDocument = {
   lastId: number;
 };
 
-/** The updates of one document committed in a group commit, in order. */
-export type AppendItem = { documentId: string; updates: readonly Uint8Array[] };
+/**
+ * The updates of one document committed in a group commit, in order, and the writes that must commit with them
+ * (`Collaboration.edit`'s `inTransaction`), run after the updates inside the same transaction.
+ */
+export type AppendItem = { documentId: string; updates: readonly Uint8Array[]; inTransaction?: readonly (() => void)[] };
 
 export type CompactionResult = {
   documentId: string;
@@ -41,6 +44,13 @@ export type UpdateStore = {
    * store closed meanwhile.
    */
   compact(documentId: string): Promise<CompactionResult>;
+  /**
+   * Compaction from a state the caller already holds: `state` must be the merge of every log row of the document
+   * (a loaded room right after its commit — it is the only writer of its log — encoded without held-back structs).
+   * In ONE transaction it becomes the snapshot and the rows are deleted. No doc is rebuilt, so a busy room does not
+   * stall its event loop re-reading its own log. Null when there was nothing to fold.
+   */
+  compactWith(documentId: string, state: Uint8Array): CompactionResult;
   /** Stops compactions at their next chunk boundary and waits for them (before the database closes). */
   close(): Promise<void>;
 };
@@ -65,6 +75,7 @@ export function createSqliteUpdateStore(sqlite: Sqlite, opts: { chunkRows: numbe
      ON CONFLICT(document_id) DO UPDATE SET data = excluded.data, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at`,
   );
   const deleteUpTo = sqlite.prepare<[string, number]>('DELETE FROM doc_updates WHERE document_id = ? AND id <= ?');
+  const selectTailBytes = sqlite.prepare<[string], { bytes: number | null }>('SELECT SUM(length(data)) AS bytes FROM doc_updates WHERE document_id = ?');
 
   const loadTx = sqlite.transaction((documentId: string): StoredDocument => {
     const snap = selectSnapshot.get(documentId);
@@ -73,7 +84,10 @@ export function createSqliteUpdateStore(sqlite: Sqlite, opts: { chunkRows: numbe
     return { snapshot: snap?.data ?? null, updates: rows.map((r) => r.data), lastId: rows.length ? rows[rows.length - 1].id : base };
   });
   const appendTx = sqlite.transaction((batch: readonly AppendItem[]) => {
-    for (const item of batch) for (const update of item.updates) insertUpdate.run(item.documentId, update);
+    for (const item of batch) {
+      for (const update of item.updates) insertUpdate.run(item.documentId, update);
+      for (const write of item.inTransaction ?? []) write();
+    }
   });
   const swapTx = sqlite.transaction((documentId: string, baseId: number, data: Uint8Array, upTo: number): number => {
     // Guard against a compaction that ran elsewhere meanwhile: the fold started from `baseId`.
@@ -81,6 +95,16 @@ export function createSqliteUpdateStore(sqlite: Sqlite, opts: { chunkRows: numbe
     if (current !== baseId) throw new Error(`snapshot of ${documentId} moved during compaction`);
     upsertSnapshot.run(documentId, data, upTo, now());
     return deleteUpTo.run(documentId, upTo).changes;
+  });
+
+  const replaceTx = sqlite.transaction((documentId: string, state: Uint8Array): CompactionResult => {
+    const upTo = selectMaxId.get(documentId)?.maxId ?? 0;
+    const previous = selectSnapshot.get(documentId);
+    if (upTo <= (previous?.last_update_id ?? 0)) return null;
+    const foldedBytes = (previous?.data.byteLength ?? 0) + (selectTailBytes.get(documentId)?.bytes ?? 0);
+    upsertSnapshot.run(documentId, state, upTo, now());
+    const compactedRows = deleteUpTo.run(documentId, upTo).changes;
+    return { documentId, compactedRows, foldedBytes, snapshotBytes: state.byteLength };
   });
 
   const running = new Map<string, Promise<CompactionResult>>();
@@ -128,6 +152,10 @@ export function createSqliteUpdateStore(sqlite: Sqlite, opts: { chunkRows: numbe
       const task = fold(documentId).finally(() => running.delete(documentId));
       running.set(documentId, task);
       return task;
+    },
+    compactWith(documentId, state) {
+      if (closed) return null;
+      return replaceTx(documentId, state);
     },
     async close() {
       closed = true;

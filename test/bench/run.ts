@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick] [--repeat N] [--only 1,2,7] [--targets mutualab,reference] [--workers N] [--cpu-prof]`
+ * `npm run bench [-- --quick] [--repeat N] [--only 1,2,7] [--targets mutualab,reference] [--workers N] [--cpu-prof]
+ *   [--measure S] [--out DIR]`
  *
  * Mutualab's collaboration server side by side with the reference @y/websocket-server 0.1.1, one server at a time
  * pinned to core 0, the load generator (this process and its worker threads) pinned to core 1. Results (JSON,
@@ -35,13 +36,15 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     /** Overrides the measured seconds of scenarios 1 and 2 (e.g. to watch a limit that bites after a while). */
     measure: { type: 'string' },
+    /** Results directory (default results/, or results/quick/): targeted before/after runs keep the reference files. */
+    out: { type: 'string' },
   },
 });
 const quick = args.quick!;
 const repeats = quick ? 1 : Number(args.repeat);
 const workers = Number(args.workers);
 const only = new Set((args.only ?? '1,2,3,4,5,6,7').split(',').map(Number));
-const out = fileURLToPath(new URL(quick ? './results/quick/' : './results/', import.meta.url));
+const out = args.out ?? fileURLToPath(new URL(quick ? './results/quick/' : './results/', import.meta.url));
 const log = (s: string) => console.log(s);
 let pinned: string | null = null;
 
