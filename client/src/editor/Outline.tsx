@@ -1,20 +1,24 @@
+import type { ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { em } from './messages';
 
-/** A heading of the editor's top level, with its ProseMirror position (for navigation). */
-export type OutlineItem = { pos: number; level: number; title: string };
+/** A heading of the editor's top level, with its ProseMirror position (for navigation) and its block index. */
+export type OutlineItem = { pos: number; level: number; title: string; index: number };
 
 /** The top-level headings of the editor, in order (same rule as the shared `listSections`). */
 export function outlineOf(editor: Editor): OutlineItem[] {
   const items: OutlineItem[] = [];
-  editor.state.doc.forEach((node, offset) => {
-    if (node.type.name === 'heading') items.push({ pos: offset, level: Number(node.attrs.level ?? 1), title: node.textContent });
+  editor.state.doc.forEach((node, offset, index) => {
+    if (node.type.name === 'heading') items.push({ pos: offset, level: Number(node.attrs.level ?? 1), title: node.textContent, index });
   });
   return items;
 }
 
-/** The document outline: a navigation list of the sections; choosing one moves the caret there and scrolls to it. */
-export function Outline({ editor }: { editor: Editor }) {
+/**
+ * The document outline: a navigation list of the sections; choosing one moves the caret there and scrolls to it.
+ * `badge` adds something after a section's link (the comments feature shows its open threads).
+ */
+export function Outline({ editor, badge }: { editor: Editor; badge?: (item: OutlineItem) => ReactNode }) {
   const items = useEditorState({ editor, selector: ({ editor: e }) => outlineOf(e), equalityFn: sameOutline });
   const go = (pos: number) => {
     editor.chain().focus().setTextSelection(pos + 1).run();
@@ -33,6 +37,7 @@ export function Outline({ editor }: { editor: Editor }) {
               <button type="button" className="doc-outline-link" onClick={() => go(item.pos)}>
                 {item.title.trim() || em.untitled}
               </button>
+              {badge?.(item)}
             </li>
           ))}
         </ul>

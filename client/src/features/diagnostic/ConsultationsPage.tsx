@@ -13,6 +13,7 @@ import { diagQ } from './api';
 import { communeName, useDiagnostic } from './EditorContext';
 import { RecordEditor } from './RecordEditor';
 import { dm } from './messages';
+import { RecordComments } from '../comments/RecordComments';
 
 /** What a partner who took part may complete; the rest of a consultation is its organisers'. */
 const CONTRIBUTION = ['minutes', 'needs', 'participants'];
@@ -102,6 +103,7 @@ export function ConsultationsPage() {
                           </ul>
                         </>
                       ) : null}
+                      <RecordComments projectId={ctx.projectId} section="consultations" recordId={c.id} label={c.title} withText extraFields={c.needs.map((n) => ({ key: `needs.${n.id}`, label: `${NEED_KINDS[n.kind]} : ${n.text}` }))} />
                       {editing === c.id ? (
                         <RecordEditor section="consultations" record={c as unknown as Record<string, unknown> & { id: string }} editable={rights.manage ? undefined : CONTRIBUTION} onDone={done} onCancel={() => setEditing(null)} />
                       ) : rights.contribute || rights.manage ? (

@@ -10,6 +10,7 @@ import { useProjectContext } from '../projects/useProjectContext';
 import { diagQ } from './api';
 import { DiagnosticContext, type DiagnosticCtx } from './EditorContext';
 import { useLiveDiagnostic } from './useLiveDiagnostic';
+import { useLiveComments } from '../comments/useLiveComments';
 import { DiagnosticHome } from './DiagnosticHome';
 import { CommunePage, CommuneRedirect } from './CommunePage';
 import { EquipmentPage } from './EquipmentPage';
@@ -41,6 +42,7 @@ export function DiagnosticPage() {
     [people, myId],
   );
   const live = useLiveDiagnostic(project.id, onChange);
+  useLiveComments(project.id);
 
   const ctx = useMemo<DiagnosticCtx | null>(() => {
     if (!overview.data) return null;

@@ -9,6 +9,7 @@ import { FieldValue } from './display';
 import { RecordEditor } from './RecordEditor';
 import { useDiagnostic } from './EditorContext';
 import { dm } from './messages';
+import { RecordComments } from '../comments/RecordComments';
 
 export type Rec = Record<string, unknown> & { id: string };
 
@@ -42,7 +43,7 @@ export function EditableTable({ section, records, columns, caption, rowLabel, ca
   const [status, setStatus] = useState('');
   const fields = columns.map((k) => fieldOf(section, k)!);
   const anyActions = canCreate || records.some((r) => canEdit(r) || canDelete(r));
-  const width = fields.length + (extra ? 1 : 0) + (anyActions ? 1 : 0);
+  const width = fields.length + (extra ? 1 : 0) + (anyActions ? 1 : 0) + 1;
 
   const remove = useMutation({
     mutationFn: (id: string) => diagApi.remove(ctx.projectId, section, id),
@@ -72,6 +73,7 @@ export function EditableTable({ section, records, columns, caption, rowLabel, ca
                 </th>
               ))}
               {extra ? <th scope="col" className="num">{extra.label}</th> : null}
+              <th scope="col"><span className="visually-hidden">{dm.table.comments}</span></th>
               {anyActions ? <th scope="col"><span className="visually-hidden">{dm.table.actions}</span></th> : null}
             </tr>
           </thead>
@@ -93,6 +95,7 @@ export function EditableTable({ section, records, columns, caption, rowLabel, ca
                     );
                   })}
                   {extra ? <td className="num">{extra.render(r)}</td> : null}
+                  <td className="diag-comments"><RecordComments projectId={ctx.projectId} section={section} recordId={r.id} label={rowLabel(r)} /></td>
                   {anyActions ? (
                     <td className="diag-actions">
                       {canEdit(r) && editing !== r.id ? (

@@ -84,6 +84,7 @@ export const dm = {
   },
   table: {
     actions: 'Actions',
+    comments: 'Commentaires',
     edit: 'Modifier',
     editRow: (label: string) => `Modifier la ligne « ${label} »`,
     save: 'Enregistrer',

@@ -23,6 +23,9 @@ import { PresenceList } from './PresenceList';
 import { VersionsSlot } from './VersionsSlot';
 import { dm } from './messages';
 import { useDocumentEvents } from './useDocumentEvents';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { CountBadge, useSectionCommentCounts } from '../comments/badges';
+import { useCommentHighlights } from '../comments/useCommentHighlights';
 
 /**
  * `/projets/:projectId/documents/:documentId`: the co-writing page. The text is a TipTap editor bound to the
@@ -55,7 +58,10 @@ export function DocumentEditorPage() {
     () => ({ id: me.id, name: me.name, role: me.role, communeId: me.communeId ?? null, color: userColor(me.id) }),
     [me.id, me.name, me.role, me.communeId],
   );
-  const editor = useCollabEditor(session, user, editable, dm.editorLabel(doc?.title ?? ''));
+  const highlights = useCommentHighlights();
+  const extensions = useMemo(() => [highlights.extension], [highlights.extension]);
+  const editor = useCollabEditor(session, user, editable, dm.editorLabel(doc?.title ?? ''), extensions);
+  const sectionComments = useSectionCommentCounts(project.id, documentId, session?.doc ?? null);
 
   if (detail.isError && !session) return <ErrorMessage error={detail.error} onRetry={() => void detail.refetch()} />;
 
@@ -85,7 +91,8 @@ export function DocumentEditorPage() {
         </div>
         <aside className="doc-side" aria-label={dm.side}>
           <PresenceList session={session} meId={me.id} territoryId={project.territoryId} registry={registry} />
-          {editor ? <Outline editor={editor} /> : null}
+          <CommentsPanel project={project} documentId={documentId} editor={editor} doc={session?.doc ?? null} registerSelect={highlights.registerSelect} />
+          {editor ? <Outline editor={editor} badge={(item) => (sectionComments(item.index) > 0 ? <CountBadge n={sectionComments(item.index)} /> : null)} /> : null}
           <VersionsSlot documentId={documentId} canRestore={!!doc?.myAbilities.includes('document.manage')} />
         </aside>
       </div>

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/Field';
 import { useDocumentMutations, type DocumentAction } from './api';
 import { dm } from './messages';
+import { DocumentCommentBadge } from '../comments/badges';
 
 /** One document of the list: link, kind, last change, badges and the actions the server allows. */
 export function DocumentRow({ doc, canManage, canLock }: { doc: DocumentDto; canManage: boolean; canLock: boolean }) {
@@ -37,6 +38,7 @@ export function DocumentRow({ doc, canManage, canLock }: { doc: DocumentDto; can
           {dm.updated(formatDateTimeShort(doc.updatedAt))}
         </span>
         {doc.locked ? <Badge tone="warning">{dm.locked}</Badge> : null}
+        <DocumentCommentBadge projectId={doc.projectId} documentId={doc.id} />
         {doc.archived ? <Badge tone="neutral">{dm.archived}</Badge> : null}
       </div>
       {canManage || canLock ? (
