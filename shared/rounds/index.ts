@@ -5,3 +5,4 @@ export * from './positions.js';
 export * from './reminders.js';
 export * from './synthesis.js';
 export * from './amendments.js';
+export * from './synthesis-render.js';

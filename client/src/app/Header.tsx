@@ -2,6 +2,7 @@ import { Link, NavLink } from 'react-router';
 import type { MeDto } from '../../../shared/api/types.js';
 import { messages } from '../i18n/messages';
 import { UserMenu } from './UserMenu';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useHomeTerritoryId } from './session';
 
 /** Top bar: the app name, the main navigation and the user menu (the last two only when signed in). */
@@ -20,7 +21,12 @@ export function Header({ me }: { me: MeDto | undefined }) {
             <span className="brand-tagline">{messages.app.tagline}</span>
           </span>
         </Link>
-        {me ? <UserMenu me={me} /> : null}
+        {me ? (
+          <div className="header-actions">
+            <NotificationBell />
+            <UserMenu me={me} />
+          </div>
+        ) : null}
       </div>
       {me ? (
         <nav className="mainnav" aria-label={messages.app.mainNav}>

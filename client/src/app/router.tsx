@@ -14,6 +14,7 @@ const ProjectLayout = lazyPage(() => import('../features/projects/ProjectLayout'
 const ProjectOverview = lazyPage(() => import('../features/projects/ProjectOverview'), 'ProjectOverview');
 const SectionPlaceholder = lazyPage(() => import('../features/projects/SectionPlaceholder'), 'SectionPlaceholder');
 const AdminPage = lazyPage(() => import('../features/admin/AdminPage'), 'AdminPage');
+const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
 
 /**
  * The route table (French paths). Project sections come from `PROJECT_SECTIONS`: a section gets its own page by
@@ -43,6 +44,7 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: '/admin', element: <AdminPage /> },
+          { path: '/notifications', element: <NotificationsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
