@@ -81,7 +81,7 @@ function scenarioWarnings(s: ScenarioForComparison): Violation[] {
       out.push(warning('repartition_ecart', 'allocation.totalCents', `${s.label} : la répartition porte sur ${euros(s.allocation.totalCents)} alors que le coût net projeté est de ${euros(cost.projected.netCents)}.`));
     }
     const payMore = s.allocation.communes.filter((c) => c.deltaCents !== null && c.deltaCents > 0);
-    if (payMore.length) out.push(warning('contribution_en_hausse', 'allocation.communes', `${s.label} : ${payMore.map((c) => c.name).join(', ')} paieraient plus qu'aujourd'hui.`));
+    if (payMore.length) out.push(warning('contribution_en_hausse', 'allocation.communes', `${s.label} : ${payMore.map((c) => c.name).join(', ')} ${payMore.length > 1 ? 'paieraient' : 'paierait'} plus qu'aujourd'hui.`));
   }
   return out;
 }

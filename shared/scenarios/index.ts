@@ -6,3 +6,7 @@ export * from './allocation.js';
 export * from './deliberations.js';
 export * from './adoption.js';
 export * from './comparison.js';
+export * from './model.js';
+export * from './rules.js';
+export * from './figures.js';
+export type * from './api.js';
