@@ -4,3 +4,6 @@ export * from './seance.js';
 export * from './speaking.js';
 export * from './polls.js';
 export * from './attendance.js';
+export * from './bodies.js';
+export * from './ical.js';
+export * from './live.js';

@@ -3,12 +3,15 @@
  *
  * Rules:
  * - Kinds: pour/contre/abstention, a 1–5 scale, or a list of choices (at least two distinct).
- * - Each poll says whether it counts one vote per person or one per commune. Per commune, any élu·e of the commune
- *   casts or changes the commune's single vote (the latest wins), and voters without a commune are refused.
+ * - Each poll says whether it counts one vote per person or one per commune. Per commune, any élu·e communal·e of
+ *   the commune casts or changes the commune's single vote (the latest wins: the commune's élus agree in the room and
+ *   one of them records it); technicians do not vote for their commune and voters without a commune are refused
+ *   (`checkVoter`).
  * - A vote may be changed while the poll is open; a closed poll is a record and refuses any change.
  * - Only the facilitator creates and closes polls.
  */
 import { NOT_FACILITATOR, refuse, type Verdict } from './verdict.js';
+import type { Role } from '../auth/roles.js';
 
 /** Kinds of quick polls. */
 export const POLL_KINDS = ['pour_contre', 'echelle', 'choix'] as const;
@@ -71,8 +74,8 @@ export function pollOptions(poll: Poll): (string | number)[] {
   return [...poll.choices];
 }
 
-/** The key a vote is counted under: the person, or their commune for per-commune polls. */
-function ballotKey(poll: Poll, v: { voterId: string; communeId: string | null }): string {
+/** The key a vote is counted under: the person, or their commune for per-commune polls (the server stores it). */
+export function ballotKey(poll: Pick<Poll, 'scope'>, v: { voterId: string; communeId: string | null }): string {
   return poll.scope === 'commune' ? `commune:${v.communeId}` : `personne:${v.voterId}`;
 }
 
@@ -123,4 +126,38 @@ export function pollResults(poll: Poll): PollResults {
       ? Math.round((ballots.reduce((s, b) => s + Number(b.value), 0) / ballots.length) * 100) / 100
       : null;
   return { counts, ballots: ballots.length, mean, final: poll.status === 'clos' };
+}
+
+/** French labels of the poll scopes, with the rule the UI explains next to the choice. */
+export const POLL_SCOPE_LABELS: Record<PollScope, { label: string; rule: string }> = {
+  personne: { label: 'Une voix par personne', rule: 'Chaque participant·e vote ; un nouveau vote remplace le précédent.' },
+  commune: {
+    label: 'Une voix par commune',
+    rule: 'Seul·e·s les élu·e·s communaux·ales votent, au nom de leur commune ; le dernier vote d’un·e élu·e de la commune remplace le précédent.',
+  },
+};
+
+/** French labels of the poll kinds. */
+export const POLL_KIND_LABELS: Record<PollKind, string> = {
+  pour_contre: 'Pour / contre / abstention',
+  echelle: 'Échelle de 1 à 5',
+  choix: 'Liste de choix',
+};
+
+/**
+ * Who may vote in a poll of `scope`: `participates` is the `workshop.participate` ability (observers do not vote);
+ * per commune, only an élu·e communal·e votes, for the commune of their profile.
+ */
+export function checkVoter(
+  scope: PollScope,
+  voter: { role: Role; communeId: string | null },
+  participates: boolean,
+): Verdict<object, 'not_allowed' | 'commune_required'> {
+  if (!participates) return refuse('not_allowed', 'Vous ne pouvez pas voter à ce sondage.');
+  if (scope === 'personne') return { ok: true };
+  if (!voter.communeId) return refuse('commune_required', 'Ce sondage compte une voix par commune : il faut voter au nom d’une commune.');
+  if (voter.role !== 'elu_communal') {
+    return refuse('not_allowed', 'Ce sondage compte une voix par commune : seul·e·s les élu·e·s communaux·ales votent pour leur commune.');
+  }
+  return { ok: true };
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { castVote, closePoll, createPoll, pollResults, type Poll, type PollKind, type PollScope, type PollVote } from '../../../shared/workshops/polls.js';
+import { castVote, checkVoter, closePoll, createPoll, pollResults, type Poll, type PollKind, type PollScope, type PollVote } from '../../../shared/workshops/polls.js';
 
 const t = (hhmm: string) => `2026-12-08T${hhmm}:00.000Z`;
 
@@ -99,5 +99,22 @@ describe('poll votes: per person vs per commune', () => {
     expect(closePoll(open, false, t('14:40'))).toMatchObject({ ok: false, code: 'not_facilitator' });
     expect(closed.closedAt).toBe(t('14:30'));
     expect(pollResults(closed)).toMatchObject({ ballots: 1, final: true });
+  });
+});
+
+describe('who votes (checkVoter)', () => {
+  const table: [string, 'personne' | 'commune', string, string | null, boolean, string][] = [
+    ['élu communal, per person', 'personne', 'elu_communal', 'fayence', true, 'ok'],
+    ['technician, per person', 'personne', 'technicien_communal', 'fayence', true, 'ok'],
+    ['EPCI élu, per person', 'personne', 'elu_communautaire', null, true, 'ok'],
+    ['observer (no participation ability)', 'personne', 'observateur', null, false, 'not_allowed'],
+    ['élu communal, per commune', 'commune', 'elu_communal', 'seillans', true, 'ok'],
+    ['technician, per commune', 'commune', 'technicien_communal', 'fayence', true, 'not_allowed'],
+    ['EPCI élu, per commune', 'commune', 'elu_communautaire', null, true, 'commune_required'],
+    ['partner, per commune', 'commune', 'partenaire', null, true, 'commune_required'],
+  ];
+  it.each(table)('%s → %s', (_label, scope, role, communeId, participates, expected) => {
+    const verdict = checkVoter(scope, { role: role as never, communeId }, participates);
+    expect(verdict.ok ? 'ok' : verdict.code).toBe(expected);
   });
 });

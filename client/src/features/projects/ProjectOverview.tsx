@@ -13,6 +13,7 @@ import { PhaseControls } from './PhaseControls';
 import { PhaseTimeline } from './PhaseTimeline';
 import { PlanEditor } from './PlanEditor';
 import { can, useProjectContext } from './useProjectContext';
+import { SeancesOverviewCard } from '../workshops/SeancesOverviewCard';
 
 /**
  * `/projets/:projectId`: where the démarche stands (timeline), who takes part, and what happened. Every control is
@@ -38,6 +39,7 @@ export function ProjectOverview() {
           </Disclosure>
         ) : null}
       </Card>
+      <SeancesOverviewCard project={project} />
       <div className="overview-grid">
         <Card as="section" aria-labelledby="participations-title">
           <h2 id="participations-title">{m.participationsTitle}</h2>
