@@ -40,6 +40,9 @@ export const FOUNDATION_ABILITIES = {
     rule: controlsProject,
   },
   'project.audit.read': { label: "Consulter le journal d'audit", who: 'animateur·rice, administrateur', rule: controlsProject },
+  // Administrators only: the file holds every participant's data, their notifications and the project's audit trail.
+  'project.export': { label: 'Exporter le projet entier (fichier de transfert)', who: 'administrateur', rule: isAdmin },
+  'project.import': { label: 'Importer un projet exporté', who: 'administrateur', rule: isAdmin },
   'document.read': { label: 'Lire les documents', who: 'toute personne ayant accès au projet', rule: canAccessProject },
   'document.write': {
     label: 'Co-écrire un document',

@@ -1,6 +1,7 @@
 import './editor.css';
 import { useEffect } from 'react';
 import { useEditor, type Editor } from '@tiptap/react';
+import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { DEFAULT_FRAGMENT, editorExtensions } from '../../../shared/editor/index.js';
@@ -32,6 +33,8 @@ export function useCollabEditor(
   user: { id: string; name: string; color: string } & Record<string, unknown>,
   editable: boolean,
   label: string,
+  /** Features' own extensions (e.g. comment highlights); must be stable across renders. */
+  extra: AnyExtension[] = [],
 ): Editor | null {
   const editor = useEditor(
     {
@@ -41,6 +44,7 @@ export function useCollabEditor(
             ...editorExtensions(),
             Collaboration.configure({ document: session.doc, field: DEFAULT_FRAGMENT }),
             CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
+            ...extra,
           ]
         : editorExtensions(),
       editorProps: {
@@ -49,6 +53,15 @@ export function useCollabEditor(
     },
     [session],
   );
+
+  // The editor is built once per session, often before the document's title has loaded: keep its accessible name
+  // current (ProseMirror re-applies `attributes` on every update, so it must change there, not on the element).
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || editor.options.editorProps.attributes === undefined) return;
+    const attributes = editor.options.editorProps.attributes as Record<string, string>;
+    if (attributes['aria-label'] === label) return;
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: { ...attributes, 'aria-label': label } } });
+  }, [editor, label]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;

@@ -8,6 +8,8 @@ import { users, communes, partners } from '../../db/schema/index.js';
 import { invalidCredentials, throttled, unauthenticated } from '../../lib/errors.js';
 import { verifyPassword } from './password.js';
 import { createThrottle } from './throttle.js';
+import { clientAddress } from './client-address.js';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createSession, revokeSession, SESSION_COOKIE } from './sessions.js';
 import { presentUser } from './auth.presenter.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -18,6 +20,15 @@ const LoginSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('Adresse e-mail invalide')).openapi({ example: 'vp@demo.mutualab.fr' }),
   password: z.string().min(1, 'Mot de passe requis').max(200),
 });
+
+/** The socket's remote address; undefined for in-process requests (`app.request` in tests has no socket). */
+function peerAddress(c: Context<AppEnv>): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Sets the HttpOnly session cookie (Secure when served over HTTPS). */
 export function setSessionCookie(deps: AppDeps, c: Context<AppEnv>, token: string, expiresAt: Date): void {
@@ -66,7 +77,7 @@ export function authRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
+      const ip = clientAddress(peerAddress(c), c.req.header('x-forwarded-for'), !!deps.env.PUBLIC_ORIGIN);
       const wait = Math.max(byEmail.retryAfter(email), byIp.retryAfter(ip));
       if (wait > 0) throw throttled(wait);
       const user = deps.db.select().from(users).where(eq(users.email, email)).get();
