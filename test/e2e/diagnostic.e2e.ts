@@ -8,26 +8,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { e2eDescribe, launchBrowser } from '../support/browser.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
+import { openProjectTab } from '../support/editor-page.js';
 import { seriousViolations } from '../support/axe.js';
-
-const PROJECT_TITLE = 'Mutualisation du service jeunesse';
-// axe is injected with an inline script, which the app's CSP rightly blocks: only these contexts bypass it.
-const CONTEXT_OPTIONS = { bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'fr-FR' } as const;
-
 
 /** Signs in with the demo button of `email` and opens the demo project's diagnostic at `subPath`. */
 async function openDiagnostic(browser: Browser, server: ServerProcess, email: string, subPath = ''): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ...CONTEXT_OPTIONS, baseURL: server.url });
-  const page = await context.newPage();
-  await page.goto('/connexion');
-  await page.getByTestId(`demo-login-${email}`).click();
-  await page.waitForURL(`${server.url}/`);
-  await page.getByRole('link', { name: PROJECT_TITLE }).click();
-  await page.waitForURL(/\/projets\/[^/]+$/);
-  await page.getByRole('navigation', { name: 'Rubriques du projet' }).getByRole('link', { name: 'Diagnostic' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Diagnostic' }).waitFor();
-  if (subPath) await page.getByRole('navigation', { name: 'Rubriques du diagnostic' }).getByRole('link', { name: subPath }).click();
-  return { context, page };
+  const opened = await openProjectTab(browser, server, email, 'Diagnostic');
+  if (subPath) await opened.page.getByRole('navigation', { name: 'Rubriques du diagnostic' }).getByRole('link', { name: subPath }).click();
+  return opened;
 }
 
 /** The text of the value of an indicator card of the synthesis (e.g. `etp`). */

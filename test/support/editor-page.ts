@@ -82,3 +82,23 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
   await page.keyboard.type(text, { delay: 10 });
 }
+
+/**
+ * New context signed in as `email`, on the demo project's tab `tab` (its h2 has the same name). `options` extend the
+ * context's (a time zone, downloads…).
+ */
+export async function openProjectTab(
+  browser: Browser,
+  server: ServerProcess,
+  email: string,
+  tab: string,
+  options: Record<string, unknown> = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS, ...options, baseURL: server.url });
+  const page = await signInOn(context, email);
+  await page.getByRole('link', { name: PROJECT_TITLE }).click();
+  await page.waitForURL(/\/projets\/[^/]+$/);
+  await page.getByRole('navigation', { name: 'Rubriques du projet' }).getByRole('link', { name: tab }).click();
+  await page.getByRole('heading', { level: 2, name: tab }).waitFor();
+  return { context, page };
+}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { usePopover } from '../ui/usePopover';
 import type { MeDto } from '../../../shared/api/types.js';
 import { ROLE_LABELS } from '../../../shared/auth/roles.js';
 import { messages } from '../i18n/messages';
@@ -11,43 +11,19 @@ import { useLogout } from './session';
  * outside close it; Escape returns focus to the button.
  */
 export function UserMenu({ me }: { me: MeDto }) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, panelId, rootRef, buttonProps } = usePopover();
   const { logout, pending } = useLogout();
   const m = messages.userMenu;
   const roleLabel = ROLE_LABELS[me.role];
   const organisation = me.communeName ?? me.partnerName;
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
 
   return (
     <div className="usermenu" ref={rootRef}>
       <button
-        ref={buttonRef}
+        {...buttonProps}
         type="button"
         className="usermenu-button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((v) => !v)}
       >
         <span className="avatar" aria-hidden="true">
           {initials(me.name)}
