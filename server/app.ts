@@ -17,9 +17,12 @@ import { userRoutes } from './features/users/users.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { diagnosticRoutes } from './features/diagnostic/diagnostic.routes.js';
 import { IMPORT_BODY_LIMIT } from './features/diagnostic/diagnostic.io.routes.js';
+import { projectTransferRoutes, PROJECT_IMPORT_BODY_LIMIT } from './features/project-transfer/transfer.routes.js';
 import { unicodeGuard } from './lib/unicode-guard.js';
 import { HTTPException } from 'hono/http-exception';
 import { DOCS_PAGE, DOCS_SCRIPT } from './features/system/docs-page.js';
+import { programmeRoutes } from './features/programmes/programmes.routes.js';
+import { notificationRoutes } from './features/notifications/notifications.routes.js';
 
 export type FeatureMount = (api: OpenAPIHono<AppEnv>, deps: AppDeps, policy: Policy) => void;
 
@@ -31,12 +34,15 @@ const FEATURES: FeatureMount[] = [
   (api, deps, policy) => api.route('/', userRoutes(deps, policy)),
   (api, deps, policy) => api.route('/', auditRoutes(deps, policy)),
   (api, deps, policy) => api.route('/', diagnosticRoutes(deps, policy)),
+  (api, deps, policy) => api.route('/', projectTransferRoutes(deps, policy)),
+  (api, deps, policy) => api.route('/', programmeRoutes(deps, policy)),
+  (api, deps, policy) => api.route('/', notificationRoutes(deps, policy)),
 ];
 
 /** JSON API body limit: large imports go through dedicated routes with their own limit. */
 const API_BODY_LIMIT = 1024 * 1024;
 /** Routes with their own (larger) body limit, applied here, before anything reads the body. */
-const OWN_BODY_LIMITS = [IMPORT_BODY_LIMIT];
+const OWN_BODY_LIMITS = [IMPORT_BODY_LIMIT, PROJECT_IMPORT_BODY_LIMIT];
 
 /**
  * Builds the Hono app: middlewares, every feature's router under /api, OpenAPI, the static client.

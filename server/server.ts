@@ -15,6 +15,11 @@ import { documentsMount } from './features/documents/documents.mount.js';
 import { eventsMount } from './features/events/events.routes.js';
 import { exportsMount } from './features/exports/exports.mount.js';
 import { versionsMount } from './features/versions/versions.mount.js';
+import { conventionMount } from './features/convention/convention.mount.js';
+import { scenariosMount } from './features/scenarios/scenarios.mount.js';
+import { commentsMount } from './features/comments/comments.mount.js';
+import { workshopsMount } from './features/workshops/workshops.mount.js';
+import { roundsMount } from './features/rounds/rounds.mount.js';
 import type { Env } from './env.js';
 
 /** Builds the dependencies from the configuration: database (migrated), event bus, logger, clock. */
@@ -28,7 +33,7 @@ export function createDeps(env: Env, clock: Clock = systemClock): AppDeps {
  * the base features of `createApp`. Add yours here.
  */
 export function buildMounts(collaboration: Collaboration, options: { shutdownSignal?: AbortSignal } = {}): FeatureMount[] {
-  return [documentsMount(collaboration), versionsMount(collaboration), exportsMount(collaboration), eventsMount({ shutdownSignal: options.shutdownSignal })];
+  return [documentsMount(collaboration), versionsMount(collaboration), exportsMount(collaboration), commentsMount(collaboration), workshopsMount(collaboration), scenariosMount(collaboration), conventionMount(collaboration), roundsMount(collaboration, { shutdownSignal: options.shutdownSignal }), eventsMount({ shutdownSignal: options.shutdownSignal })];
 }
 
 export type RunningServer = {

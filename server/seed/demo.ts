@@ -11,6 +11,8 @@ import { hashPassword } from '../features/auth/password.js';
 import { createTerritoryFromSiren, addOutsideCommune, addPartner } from '../features/territory/territory.service.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoDiagnostic } from './demo-diagnostic.js';
+import { seedDemoScenarios } from './demo-scenarios.js';
+import { seedDemoProgrammes } from '../features/programmes/programmes.demo.js';
 import type { Phase } from '../../shared/projects/phases.js';
 
 export const DEMO_SIREN = '200004802';
@@ -121,6 +123,8 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
       tx.insert(projectMembers).values({ projectId, userId: idByEmail.get(a.email)!, addedAt: DEMO_HISTORY[1].at, addedBy: vpId }).run();
     }
     seedDemoDiagnostic(tx, { projectId, communeId: (insee) => communeByInsee.get(insee)!.id, userId: (email) => idByEmail.get(email)!, partnerId: (name) => partnerByName.get(name)!.id });
+    seedDemoScenarios(tx, { projectId, communeId: (insee) => communeByInsee.get(insee)!.id, userId: (email) => idByEmail.get(email)! });
+    seedDemoProgrammes(tx, { projectId, communeId: (insee) => communeByInsee.get(insee)!.id, userId: (email) => idByEmail.get(email)!, at: DEMO_HISTORY[1].at });
   });
   return true;
 }

@@ -10,6 +10,7 @@ import type { CommentEventPayloads } from '../comments/events.js';
 import type { RoundEventPayloads } from '../rounds/events.js';
 import type { ScenarioEventPayloads } from '../scenarios/events.js';
 import type { WorkshopEventPayloads } from '../workshops/events.js';
+import type { ConventionEventPayloads } from '../convention/events.js';
 
 /** Events of the foundation, documents and diagnostic; each later feature keeps its own in `shared/<feature>/events.ts`. */
 type CoreEventPayloads = {
@@ -33,6 +34,7 @@ export type LiveEventPayloads = CoreEventPayloads &
   CommentEventPayloads &
   RoundEventPayloads &
   ScenarioEventPayloads &
+  ConventionEventPayloads &
   WorkshopEventPayloads;
 
 export type LiveEventType = keyof LiveEventPayloads;

@@ -103,9 +103,9 @@ e2eDescribe('foundation (browser)', () => {
     expect(await page.getByTestId('participations-table').locator('select').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
 
-    // A section not open yet says so honestly.
+    // Every tab of the project opens its page, titled for the browser tab too.
     await page.getByRole('navigation', { name: 'Rubriques du projet' }).getByRole('link', { name: 'Scénarios' }).click();
-    await page.getByText('Cette rubrique n’est pas encore ouverte.').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Scénarios' }).waitFor();
     expect(await page.title()).toBe(`Scénarios — ${PROJECT_TITLE} — Mutualab`);
     await page.getByRole('navigation', { name: 'Rubriques du projet' }).getByRole('link', { name: 'Documents' }).click();
     await page.getByRole('heading', { level: 2, name: 'Documents' }).waitFor();

@@ -200,6 +200,10 @@ export const messages = {
       label: 'Tours de table',
       text: 'Les consultations asynchrones des communes : chaque commune donne sa position motivée (favorable, avec réserves, défavorable ou abstention).',
     },
+    convention: {
+      label: 'Plan & convention',
+      text: 'Après l’arbitrage : le cadre stratégique et le plan d’actions, la convention et ses annexes, la délibération de chaque conseil, les adhésions par avenant, les retraits et les bilans annuels.',
+    },
     workshops: {
       label: 'Séances',
       text: 'Les séances de travail (COPIL, COTECH, conférence des maires) : ordre du jour, présences, prise de parole, votes et compte rendu.',

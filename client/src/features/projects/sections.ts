@@ -3,7 +3,7 @@ import { messages } from '../../i18n/messages';
 import { lazyPage } from '../../app/lazyPage';
 
 /** Identifier of a project section (also its key in `messages.sections`). */
-export type ProjectSectionKey = keyof typeof messages.sections & ('documents' | 'diagnostic' | 'scenarios' | 'rounds' | 'workshops');
+export type ProjectSectionKey = keyof typeof messages.sections & ('documents' | 'diagnostic' | 'scenarios' | 'rounds' | 'workshops' | 'convention');
 
 /** A tab of the project page and the route behind it. */
 export type ProjectSection = {
@@ -20,6 +20,10 @@ export type ProjectSection = {
 const s = messages.sections;
 const DiagnosticPage = lazyPage(() => import('../diagnostic/DiagnosticPage'), 'DiagnosticPage');
 const DocumentsPage = lazyPage(() => import('../documents/DocumentsPage'), 'DocumentsPage');
+const ConventionPage = lazyPage(() => import('../convention/ConventionPage'), 'ConventionPage');
+const RoundsPage = lazyPage(() => import('../rounds/RoundsPage'), 'RoundsPage');
+const ScenariosPage = lazyPage(() => import('../scenarios/ScenariosPage'), 'ScenariosPage');
+const WorkshopsPage = lazyPage(() => import('../workshops/WorkshopsPage'), 'WorkshopsPage');
 
 /**
  * The sub-sections of a project, in tab order. To open a section, give it a `page`; the tabs and the routes follow.
@@ -27,7 +31,8 @@ const DocumentsPage = lazyPage(() => import('../documents/DocumentsPage'), 'Docu
 export const PROJECT_SECTIONS: ProjectSection[] = [
   { key: 'documents', path: 'documents', label: s.documents.label, description: s.documents.text, page: DocumentsPage },
   { key: 'diagnostic', path: 'diagnostic', label: s.diagnostic.label, description: s.diagnostic.text, page: DiagnosticPage },
-  { key: 'scenarios', path: 'scenarios', label: s.scenarios.label, description: s.scenarios.text },
-  { key: 'rounds', path: 'tours-de-table', label: s.rounds.label, description: s.rounds.text },
-  { key: 'workshops', path: 'seances', label: s.workshops.label, description: s.workshops.text },
+  { key: 'scenarios', path: 'scenarios', label: s.scenarios.label, description: s.scenarios.text, page: ScenariosPage },
+  { key: 'convention', path: 'convention', label: s.convention.label, description: s.convention.text, page: ConventionPage },
+  { key: 'rounds', path: 'tours-de-table', label: s.rounds.label, description: s.rounds.text, page: RoundsPage },
+  { key: 'workshops', path: 'seances', label: s.workshops.label, description: s.workshops.text, page: WorkshopsPage },
 ];
