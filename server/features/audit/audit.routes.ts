@@ -5,6 +5,7 @@ import type { Policy } from '../../policies/index.js';
 import { createRouter, ERROR_RESPONSES, SIGNED_IN, idParam, z } from '../../lib/openapi.js';
 import { auditEvents, users } from '../../db/schema/index.js';
 import type { AuditEventDto } from '../../../shared/api/types.js';
+import { auditActionLabel } from '../../../shared/audit/labels.js';
 
 /** JSON by default; CSV with `?format=csv`. */
 const AUDIT_RESPONSE = {
@@ -58,8 +59,8 @@ export function auditToCsv(rows: AuditEventDto[]): string {
     const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
     return `"${safe.replace(/"/g, '""')}"`;
   };
-  const header = ['id', 'date', 'auteur', 'action', 'type_cible', 'cible', 'avant', 'apres', 'requete'];
-  const lines = rows.map((r) => [r.id, r.at, r.user?.name ?? '', r.action, r.targetType, r.targetId, r.before, r.after, r.requestId].map(cell).join(','));
+  const header = ['id', 'date', 'auteur', 'action', 'libelle', 'type_cible', 'cible', 'avant', 'apres', 'requete'];
+  const lines = rows.map((r) => [r.id, r.at, r.user?.name ?? '', r.action, auditActionLabel(r.action), r.targetType, r.targetId, r.before, r.after, r.requestId].map(cell).join(','));
   return '\ufeff' + [header.join(','), ...lines].join('\r\n') + '\r\n';
 }
 

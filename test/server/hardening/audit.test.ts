@@ -32,8 +32,8 @@ describe('audit trail', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     // (the UTF-8 BOM is stripped by the test's text decoder; the unit test below checks it)
-    expect(csv.text.split('\r\n')[0]).toBe('id,date,auteur,action,type_cible,cible,avant,apres,requete');
-    expect(csv.text).toContain('"project.phase_changed"');
+    expect(csv.text.split('\r\n')[0]).toBe('id,date,auteur,action,libelle,type_cible,cible,avant,apres,requete');
+    expect(csv.text).toContain('"project.phase_changed","Changement de phase"');
     expect((await t.request('GET', '/api/audit', { token: vp })).status).toBe(403);
     await t.close();
   });

@@ -11,6 +11,7 @@ import { CreateDocumentForm } from './CreateDocumentForm';
 import { DocumentRow } from './DocumentRow';
 import { dm } from './messages';
 import { useDocumentEvents } from './useDocumentEvents';
+import { useLiveComments } from '../comments/useLiveComments';
 
 /**
  * The Documents tab: the project's documents grouped by kind (in the contract's order), with creation for those the
@@ -23,6 +24,8 @@ export function DocumentList() {
   const list = useQuery(docQ.list(project.id, archived));
   useDocumentTitle(dm.title, project.title);
   useDocumentEvents(project.id);
+  // The rows' comment badges follow new and resolved threads live (same shared event stream).
+  useLiveComments(project.id);
   const canCreate = can(project, 'document.create');
 
   const docs = (list.data ?? []).filter((d) => d.archived === archived);
