@@ -58,6 +58,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'round.opened': 'Tour de table ouvert',
   'round.closed': 'Tour de table clos',
   'round.reminded': 'Relance d’un tour de table',
+  'round.extended': 'Tour de table prolongé',
   'round.position_recorded': 'Position d’une commune enregistrée',
   'round.synthesis_generated': 'Synthèse d’un tour de table générée',
   'programme.action_created': 'Programme : action ajoutée',

@@ -51,6 +51,14 @@ export const UpdateRoundSchema = z
   .strict()
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Indiquez au moins un champ à modifier' });
 
+/** `POST /api/rounds/:roundId/extend`: a later deadline for an open round, and why (shown to the communes). */
+export const ExtendRoundSchema = z
+  .object({
+    closesAt: dateTime,
+    reason: z.string().trim().min(3, 'Indiquez la raison du délai (3 caractères au moins)').max(1000, 'Raison trop longue (1 000 caractères au plus)'),
+  })
+  .strict();
+
 /** `PUT /api/rounds/:roundId/positions/:communeId`. */
 export const PositionSchema = z
   .object({
@@ -70,6 +78,7 @@ export const PositionSchema = z
 export type CreateRoundInput = z.input<typeof CreateRoundSchema>;
 export type UpdateRoundInput = z.input<typeof UpdateRoundSchema>;
 export type PositionBody = z.input<typeof PositionSchema>;
+export type ExtendRoundInput = z.input<typeof ExtendRoundSchema>;
 
 /** A version frozen at opening. */
 export type FrozenVersionDto = { documentId: string; versionId: string; title: string; label: string };

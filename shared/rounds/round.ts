@@ -88,6 +88,23 @@ export function closeRound(
   return { ok: true, round: { ...round, status: 'clos', closedAt } };
 }
 
+/**
+ * Pushes back the deadline of an open round (a commune asked for more time, a council meets later). Only later than
+ * the current deadline, and never once the round is (effectively) closed: positions frozen at closing stay frozen.
+ */
+export function extendRound(
+  round: Round,
+  req: { actorMayControl: boolean; closesAt: string; now: string },
+): Verdict<{ round: Round }, RoundRefusalCode> {
+  if (!req.actorMayControl) return refuse('not_allowed', "Seul·e l'animateur·rice peut prolonger le tour de table.");
+  if (effectiveRoundStatus(round, req.now) === 'clos') return refuse('round_closed', ROUND_CLOSED_MESSAGE);
+  if (round.status === 'brouillon') return refuse('invalid_transition', 'Un brouillon se modifie directement : changez sa date de clôture.');
+  if (toMs(req.closesAt) <= toMs(round.closesAt)) {
+    return refuse('invalid_dates', 'La nouvelle date de clôture doit être postérieure à l’actuelle.');
+  }
+  return { ok: true, round: { ...round, closesAt: req.closesAt } };
+}
+
 /** Status as users see it at `now`: an open round past its deadline is already closed. */
 export function effectiveRoundStatus(round: Round, now: string): RoundStatus {
   if (round.status === 'ouvert' && toMs(now) >= toMs(round.closesAt)) return 'clos';

@@ -179,6 +179,20 @@ e2eDescribe('rounds (browser)', () => {
     await seillans.context.close();
   });
 
+  it('the facilitator prolongs the open round with a reason; the élue of Seillans, still silent, is told', async () => {
+    const { page } = vp;
+    await page.getByText('Prolonger le tour de table').click();
+    const form = page.getByRole('form', { name: 'Prolonger le tour de table' });
+    await form.getByLabel('Raison du délai').fill('Le conseil municipal de Seillans se réunit la semaine prochaine.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Prolonger' }).click();
+    await page.getByText(/^Tour de table prolongé jusqu’au .+\. Les communes sans position ont été prévenues\.$/).waitFor();
+    const seillans = await openRounds(browser, server, 'elu.seillans@demo.mutualab.fr');
+    await seillans.page.getByTestId('notification-bell').click();
+    await seillans.page.getByRole('link', { name: `Tour de table prolongé : ${ROUND_TITLE}` }).waitFor();
+    await seillans.context.close();
+  });
+
   it('the facilitator closes the round: the synthesis document and the downloads appear; her notification list passes axe', async () => {
     const { page } = vp;
     page.once('dialog', (dialog) => void dialog.accept());

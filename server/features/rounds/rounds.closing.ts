@@ -5,16 +5,18 @@
  */
 import type { AppDeps, SessionUser } from '../../context.js';
 import type { Collaboration } from '../../collab/types.js';
-import { projects } from '../../db/schema/index.js';
-import { eq } from 'drizzle-orm';
+import { projects, rounds } from '../../db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
 import { conflict } from '../../lib/errors.js';
 import { recordAudit } from '../../lib/audit.js';
-import { closeRound as closeRule, checkRoundWritable, effectiveRoundStatus } from '../../../shared/rounds/round.js';
+import { closeRound as closeRule, checkRoundWritable, effectiveRoundStatus, extendRound as extendRule } from '../../../shared/rounds/round.js';
 import { latestPositions } from '../../../shared/rounds/positions.js';
 import { remindersDue } from '../../../shared/rounds/reminders.js';
 import { roundsRepo, toDomainPosition, toDomainRound, type RoundRow } from './rounds.repo.js';
-import { communeUsers, sendClosedNotice, sendManualReminder, sendScheduledReminder } from './rounds.notify.js';
+import { communeUsers, sendClosedNotice, sendExtendedNotice, sendManualReminder, sendScheduledReminder } from './rounds.notify.js';
 import { generateSynthesisDocument } from './rounds.synthesis.js';
+import { toUtc } from './rounds.scope.js';
+import type { RoundStatus } from '../../../shared/rounds/round.js';
 import { refusalError, roundNotFound } from './rounds.errors.js';
 
 type Ctx = { user: SessionUser; requestId?: string };
@@ -110,6 +112,34 @@ export function remindNow(deps: AppDeps, roundId: string, ctx: Ctx): { communeId
     recordAudit(tx, { at: deps.clock.now().toISOString(), userId: ctx.user.id, action: 'round.reminded', targetType: 'round', targetId: roundId, projectId: row.projectId, after: { communeIds, notified }, requestId: ctx.requestId });
     return { communeIds, notified };
   });
+}
+
+/**
+ * « Prolonger »: a later deadline for an open round, with its reason. The 48 h reminder is re-armed for the new
+ * deadline; the communes still without a position are told at once. Compare-and-set on the status and the old
+ * deadline, so a closing job running at the same moment cannot be overtaken.
+ */
+export function extendRoundDeadline(deps: AppDeps, roundId: string, input: { closesAt: string; reason: string }, ctx: Ctx): RoundRow {
+  const row = roundsRepo.byId(deps.db, roundId);
+  if (!row) throw roundNotFound();
+  const now = deps.clock.now().toISOString();
+  const closesAt = toUtc(input.closesAt);
+  const verdict = extendRule(toDomainRound(row), { actorMayControl: true, closesAt, now });
+  if (!verdict.ok) throw refusalError(verdict);
+  deps.db.transaction((tx) => {
+    const moved = tx.update(rounds).set({ closesAt, updatedAt: now }).where(and(eq(rounds.id, roundId), eq(rounds.status, 'ouvert'), eq(rounds.closesAt, row.closesAt))).run().changes === 1;
+    if (!moved) throw conflict('Le tour de table vient de changer : rechargez la page.', undefined, 'round_changed');
+    roundsRepo.forgetReminders(tx, roundId, 'avant_cloture');
+    const answered = latestPositions(roundsRepo.positions(tx, roundId).map(toDomainPosition));
+    const waiting = row.invitedCommuneIds.filter((id) => !answered.has(id));
+    const people = communeUsers(tx, waiting);
+    const updated = { ...row, closesAt };
+    for (const communeId of waiting) sendExtendedNotice(deps, updated, people.get(communeId) ?? [], input.reason.trim(), ctx.user.id);
+    recordAudit(tx, { at: now, userId: ctx.user.id, action: 'round.extended', targetType: 'round', targetId: roundId, projectId: row.projectId, before: { closesAt: row.closesAt }, after: { closesAt, reason: input.reason.trim() }, requestId: ctx.requestId });
+  });
+  const fresh = roundsRepo.byId(deps.db, roundId)!;
+  deps.events.publish(fresh.projectId, 'round.changed', { roundId, status: fresh.status as RoundStatus, title: fresh.title }, { ability: 'round.read' });
+  return fresh;
 }
 
 /**

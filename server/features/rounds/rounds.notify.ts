@@ -48,7 +48,8 @@ export function sendScheduledReminder(deps: Deps, round: RoundRow, communeId: st
     kind: MOMENT_KIND[moment],
     ...texts[moment],
     link: roundLink(round.projectId, round.id),
-    dedupeKey: `round:${round.id}:${moment}:${communeId}`,
+    // The 48 h reminder is keyed by the deadline too: a prolonged round reminds again before its new deadline.
+    dedupeKey: moment === 'avant_cloture' ? `round:${round.id}:${moment}:${communeId}:${round.closesAt}` : `round:${round.id}:${moment}:${communeId}`,
   }).length;
 }
 
@@ -75,6 +76,19 @@ export function sendManualReminder(deps: Deps, round: RoundRow, userIds: readonl
     kind: 'round_position_missing',
     title: `Position attendue : ${round.title}`,
     body: `L’animateur·rice relance votre commune : sa position est attendue avant le ${formatDateTimeFr(round.closesAt)}.`,
+    link: roundLink(round.projectId, round.id),
+  }).length;
+}
+
+/** A prolonged round: the people of the invited communes without a position learn the new deadline and why. */
+export function sendExtendedNotice(deps: Deps, round: RoundRow, userIds: readonly string[], reason: string, exceptUserId: string): number {
+  return notify(deps, {
+    userIds,
+    exceptUserId,
+    projectId: round.projectId,
+    kind: 'round_extended',
+    title: `Tour de table prolongé : ${round.title}`,
+    body: `Nouvelle date de clôture : ${formatDateTimeFr(round.closesAt)}. ${reason}`,
     link: roundLink(round.projectId, round.id),
   }).length;
 }

@@ -125,6 +125,9 @@ export const roundsRepo = {
         set: { kind: row.kind, motivation: row.motivation, conditions: row.conditions, actionImpacts: row.actionImpacts, authorId: row.authorId, recordedAt: row.recordedAt },
       })
       .run(),
+  /** Forgets the scheduled reminders of one moment (a prolonged round reminds again before its new deadline). */
+  forgetReminders: (db: DbLike, roundId: string, moment: string) =>
+    db.delete(roundReminders).where(and(eq(roundReminders.roundId, roundId), eq(roundReminders.moment, moment))).run(),
   reminders: (db: DbLike, roundId: string) =>
     db
       .select({ communeId: roundReminders.communeId, moment: roundReminders.moment, sentAt: roundReminders.sentAt })

@@ -7,10 +7,10 @@ import type { Action } from '../../../shared/auth/abilities.js';
 import { requestCtx } from '../../lib/request.js';
 import { unauthenticated } from '../../lib/errors.js';
 import { createRouter, jsonBody, jsonResponse, ERROR_RESPONSES, SIGNED_IN, idParam, z } from '../../lib/openapi.js';
-import { CreateRoundSchema, PositionSchema, UpdateRoundSchema, type SynthesisDto } from '../../../shared/rounds/api.js';
+import { CreateRoundSchema, ExtendRoundSchema, PositionSchema, UpdateRoundSchema, type SynthesisDto } from '../../../shared/rounds/api.js';
 import { listRounds, roundsRepo, type RoundRow } from './rounds.repo.js';
 import * as service from './rounds.service.js';
-import { closeRound, remindNow } from './rounds.closing.js';
+import { closeRound, extendRoundDeadline, remindNow } from './rounds.closing.js';
 import { computeSynthesis, generateSynthesisDocument, roundPositionsCsv } from './rounds.synthesis.js';
 import { presentRoundDetail, presentRoundSummary } from './rounds.presenter.js';
 
@@ -118,6 +118,23 @@ export function roundRoutes(deps: AppDeps, policy: Policy, collaboration: Collab
     (c) => {
       const row = authorizedRound(c, c.req.valid('param').roundId, 'round.manage');
       return c.json(remindNow(deps, row.id, requestCtx(c)), 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/rounds/{roundId}/extend',
+      summary: 'Prolonger un tour de table ouvert (nouvelle date de clôture, raison communiquée aux communes)',
+      request: { params: roundParams, ...jsonBody(ExtendRoundSchema) },
+      responses: { 200: jsonResponse('Tour de table prolongé'), ...ERROR_RESPONSES, 409: CONFLICT },
+    }),
+    (c) => {
+      const row = authorizedRound(c, c.req.valid('param').roundId, 'round.manage');
+      const ctx = requestCtx(c);
+      const extended = extendRoundDeadline(deps, row.id, c.req.valid('json'), ctx);
+      return c.json(presentRoundDetail(deps, policy, extended, ctx.user), 200);
     },
   );
 

@@ -12,12 +12,8 @@ import { can, useProjectContext } from '../projects/useProjectContext';
 import { docQ } from '../documents/api';
 import { roundQ, useRoundMutations } from './api';
 import { rm } from './messages';
+import { localInput } from './dates';
 
-/** `YYYY-MM-DDTHH:mm` in local time, the value format of `<input type="datetime-local">`. */
-function localInput(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /** Opening now, closing in two weeks at 18:00: a usual rhythm for municipal answers. */
 function defaultDates(now = new Date()) {

@@ -16,6 +16,7 @@ import { TrackingBoard } from './TrackingBoard';
 import { PositionsList } from './PositionsList';
 import { SynthesisPanel } from './SynthesisPanel';
 import { RoundComments } from './RoundComments';
+import { ExtendForm } from './ExtendForm';
 
 /** `/projets/:projectId/tours-de-table/:roundId`: one round, for every reader; controls appear for those allowed. */
 export function RoundPage() {
@@ -115,7 +116,7 @@ function FrozenTexts({ round }: { round: RoundDetailDto }) {
   );
 }
 
-/** The facilitator's controls: open a draft (or delete it), remind the silent communes, close. */
+/** The facilitator's controls: open a draft (or delete it), remind the silent communes, prolong, close. */
 function ManagePanel({ round }: { round: RoundDetailDto }) {
   const { project } = useProjectContext();
   const navigate = useNavigate();
@@ -154,6 +155,7 @@ function ManagePanel({ round }: { round: RoundDetailDto }) {
           </>
         ) : null}
       </div>
+      {status === 'ouvert' ? <ExtendForm round={round} onDone={setNotice} /> : null}
       {notice ? <SuccessMessage>{notice}</SuccessMessage> : null}
       {error ? <ErrorMessage error={error} /> : null}
     </section>

@@ -3,7 +3,7 @@
  * project so that live events and mutations refresh exactly what they change.
  */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateRoundInput, PositionBody, RemindNowDto, RoundDetailDto, RoundSummaryDto, SynthesisDto } from '../../../../shared/rounds/api.js';
+import type { CreateRoundInput, ExtendRoundInput, PositionBody, RemindNowDto, RoundDetailDto, RoundSummaryDto, SynthesisDto } from '../../../../shared/rounds/api.js';
 import type { CreateProgrammeActionInput, ProgrammeActionDto, UpdateProgrammeActionInput } from '../../../../shared/rounds/programme.js';
 import type { ScenarioListDto } from '../../../../shared/scenarios/api.js';
 import { apiGet, apiRequest } from '../../api/http';
@@ -53,6 +53,10 @@ export function useRoundMutations(projectId: string) {
     open: useMutation({ mutationFn: (roundId: string) => apiRequest<RoundDetailDto>('POST', `/rounds/${enc(roundId)}/open`), onSuccess: refresh }),
     close: useMutation({ mutationFn: (roundId: string) => apiRequest<RoundDetailDto>('POST', `/rounds/${enc(roundId)}/close`), onSuccess: refresh }),
     remove: useMutation({ mutationFn: (roundId: string) => apiRequest<void>('DELETE', `/rounds/${enc(roundId)}`), onSuccess: refresh }),
+    extend: useMutation({
+      mutationFn: ({ roundId, body }: { roundId: string; body: ExtendRoundInput }) => apiRequest<RoundDetailDto>('POST', `/rounds/${enc(roundId)}/extend`, body),
+      onSuccess: refresh,
+    }),
     remind: useMutation({ mutationFn: (roundId: string) => apiRequest<RemindNowDto>('POST', `/rounds/${enc(roundId)}/reminders`), onSuccess: refresh }),
     generate: useMutation({ mutationFn: (roundId: string) => apiRequest<{ documentId: string }>('POST', `/rounds/${enc(roundId)}/synthesis`), onSuccess: refresh }),
     position: useMutation({

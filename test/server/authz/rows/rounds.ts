@@ -15,6 +15,7 @@ export const ROUNDS_ROWS: Row[] = [
   { route: 'POST /api/rounds/:roundId/close', expect: controllers(200) },
   { route: 'PUT /api/rounds/:roundId/positions/:communeId', body: { roundsMatrix: 'position' }, expect: all(403, { anon: 401, eluFayence: 200 }) },
   { route: 'POST /api/rounds/:roundId/reminders', expect: controllers(200) },
+  { route: 'POST /api/rounds/:roundId/extend', body: { roundsMatrix: 'extend' }, expect: controllers(200) },
   { route: 'GET /api/rounds/:roundId/synthesis', expect: projectReaders(200) },
   { route: 'POST /api/rounds/:roundId/synthesis', expect: controllers(201) },
   { route: 'GET /api/rounds/:roundId/positions.csv', expect: projectReaders(200) },
