@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'amendment_rejected',
   'seance_invitation',
   'deliberation_recorded',
+  'scenario_decided',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -30,6 +31,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   amendment_rejected: 'Amendement rejeté',
   seance_invitation: 'Invitation à une séance',
   deliberation_recorded: 'Délibération enregistrée',
+  scenario_decided: 'Scénario retenu',
 };
 
 /** A notification as the API returns it. */

@@ -1,7 +1,7 @@
 /**
  * The arbitration: the facilitator records which scenario is retained, when, by which body, why and after which
  * rounds; every other scenario of the project becomes « écarté ». One transaction, audited, with a status event per
- * scenario. Revisiting a decision is a new arbitration that names the one in force (`replacesArbitrationId`): the
+ * scenario; the élus of the participating communes are notified. Revisiting a decision is a new arbitration that names the one in force (`replacesArbitrationId`): the
  * old one is kept as superseded, so the history of decisions is never rewritten.
  */
 import type { AppDeps } from '../../context.js';
@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { listRounds } from '../rounds/rounds.repo.js';
 import { getScenario, listScenarios, scenariosRepo, type ArbitrationRow } from './scenarios.repo.js';
 import { createFiguresCache } from './scenarios.figures.js';
+import { notifyArbitration } from './scenarios.notify.js';
 import type { Ctx } from './scenarios.service.js';
 
 type Input = z.output<typeof ArbitrationInputSchema>;
@@ -108,6 +109,8 @@ export function recordArbitration(deps: AppDeps, projectId: string, input: Input
       after: { retainedScenarioId: retained.id, discardedScenarioIds: discarded.map((s) => s.id), decisionDate: input.decisionDate, body: input.body, roundIds },
       requestId: ctx.requestId,
     });
+    // better-sqlite3 transactions hold the connection: deps.db writes here are part of this transaction.
+    notifyArbitration(deps, { projectId, retainedTitle: retained.title, decision: reason, byUserId: ctx.user.id });
   });
   deps.events.publish(projectId, 'scenario.decided', { arbitrationId: id, retainedScenarioId: retained.id, discardedScenarioIds: discarded.map((s) => s.id), by: ctx.user.id }, { ability: 'scenario.read' });
   return listArbitrations(deps, projectId).find((a) => a.id === id)!;

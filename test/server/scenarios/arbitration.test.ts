@@ -59,6 +59,12 @@ describe('arbitration', () => {
     expect([retained.id, retained.instrument, retained.financingMode, retained.posts.length, retained.communes.map((c) => c.name)]).toEqual([s.demo.serviceCommun.id, 'service_commun', 'imputation_ac', 7, ['Fayence', 'Seillans', 'Montauroux', 'Tourrettes']]);
     const list = (await s.t.request('GET', `/api/projects/${s.projectId}/scenarios`, { token: s.tokens.eluFayence })).json;
     expect(list.arbitration.id).toBe(res.json.id);
+    // The élus of the participating communes learn it (the facilitator who decided does not notify herself).
+    const notified = s.t.sqlite
+      .prepare("SELECT u.email, n.title, n.link FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'scenario_decided' ORDER BY u.email")
+      .all() as { email: string; title: string; link: string }[];
+    expect(notified.map((n) => n.email)).toEqual(['elu.fayence@demo.mutualab.fr', 'elu.seillans@demo.mutualab.fr']);
+    expect(notified[0]).toMatchObject({ title: 'Scénario retenu : Service commun jeunesse porté par la CC', link: `/projets/${s.projectId}/scenarios/arbitrage` });
   });
 
   it('decided scenarios are frozen', async () => {
