@@ -4,12 +4,9 @@
  * both contexts. axe-core passes on the editor with the comments panel open. Screenshots go to $E2E_SHOTS or
  * /tmp/mutualab-shots.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { e2eDescribe, launchBrowser } from '../support/browser.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { e2eDescribe, browserSuite } from '../support/browser.js';
 import { signInAs, createDocument, openEditor, editorText, waitForText, typeAtEnd } from '../support/editor-page.js';
 import { seriousViolations } from '../support/axe.js';
 import { selectText, postComment } from '../support/comments-page.js';
@@ -18,23 +15,11 @@ const SHOTS = process.env.E2E_SHOTS ?? '/tmp/mutualab-shots';
 const LINE = 'Le service ouvre le mercredi de 14 h à 18 h pour les 11-17 ans.';
 
 e2eDescribe('comments and amendments (browser)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite({ shotsDir: SHOTS });
 
   it('an objection is highlighted live for the facilitator; an accepted amendment changes the text for both', { timeout: 120_000 }, async () => {
-    const vp = await signInAs(browser, server, 'vp@demo.mutualab.fr');
-    const elu = await signInAs(browser, server, 'elu.fayence@demo.mutualab.fr');
+    const vp = await signInAs(suite.browser, suite.server, 'vp@demo.mutualab.fr');
+    const elu = await signInAs(suite.browser, suite.server, 'elu.fayence@demo.mutualab.fr');
     const { projectId, documentId } = await createDocument(vp.page, 'Règlement de l’espace jeunes');
     await openEditor(vp.page, projectId, documentId);
     await typeAtEnd(vp.page, LINE);

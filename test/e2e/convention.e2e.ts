@@ -5,12 +5,11 @@
  * every standard section title and the allocation table. She then adds an action to the plan and records a council's
  * vote. Every page passes axe-core (no serious or critical violation).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { e2eDescribe, launchBrowser } from '../support/browser.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import type { Page } from 'playwright-core';
+import { e2eDescribe, browserSuite } from '../support/browser.js';
 import { seriousViolations } from '../support/axe.js';
 import { templateHeadings } from '../../shared/documents/templates.js';
 
@@ -34,25 +33,14 @@ async function buildScenario(page: Page, title: string, without: string[] = []) 
 }
 
 e2eDescribe('convention (browser)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('scenarios → comparison → arbitration → convention → DOCX with every section and the allocation table', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ ...CONTEXT_OPTIONS, baseURL: server.url });
+    const context = await suite.browser.newContext({ ...CONTEXT_OPTIONS, baseURL: suite.server.url });
     const page = await context.newPage();
     await page.goto('/connexion');
     await page.getByTestId('demo-login-vp@demo.mutualab.fr').click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${suite.server.url}/`);
     await page.getByRole('link', { name: PROJECT_TITLE }).click();
     await page.waitForURL(/\/projets\/[^/]+$/);
     const sections = page.getByRole('navigation', { name: 'Rubriques du projet' });

@@ -4,10 +4,10 @@
  * synthesis open, sees the indicators and the chart change without reloading (live event → refetch). The synthesis and
  * the commune page also pass axe-core (no serious or critical violation).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { e2eDescribe, launchBrowser } from '../support/browser.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { e2eDescribe, browserSuite } from '../support/browser.js';
+import type { ServerProcess } from '../support/server-process.js';
 import { openProjectTab } from '../support/editor-page.js';
 import { seriousViolations } from '../support/axe.js';
 
@@ -22,21 +22,10 @@ async function openDiagnostic(browser: Browser, server: ServerProcess, email: st
 const kpi = (page: Page, key: string) => page.locator(`[data-indicator="${key}"] .diag-kpi-value`).first();
 
 e2eDescribe('diagnostic (browser)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('a technician edits an agent’s ETP; the facilitator’s indicators and chart update live, without reload', async () => {
-    const vp = await openDiagnostic(browser, server, 'vp@demo.mutualab.fr');
+    const vp = await openDiagnostic(suite.browser, suite.server, 'vp@demo.mutualab.fr');
     await vp.page.getByText('Mises à jour en direct').waitFor();
     const etpChart = vp.page.locator('figure[data-chart="etp-per-1000"]');
     await etpChart.locator('svg').first().waitFor();
@@ -44,7 +33,7 @@ e2eDescribe('diagnostic (browser)', () => {
     expect(await etpChart.locator('svg text', { hasText: '0,71' }).count()).toBe(1);
     await vp.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-    const tech = await openDiagnostic(browser, server, 'tech.fayence@demo.mutualab.fr', 'Communes');
+    const tech = await openDiagnostic(suite.browser, suite.server, 'tech.fayence@demo.mutualab.fr', 'Communes');
     await tech.page.getByRole('heading', { level: 3, name: 'Fayence' }).waitFor();
     await tech.page.getByRole('button', { name: 'Modifier la ligne « Animatrice accueil de loisirs »' }).click();
     const editor = tech.page.getByRole('form', { name: 'Modifier' });
@@ -75,7 +64,7 @@ e2eDescribe('diagnostic (browser)', () => {
   });
 
   it('the synthesis and a commune page pass axe (no serious or critical violation)', async () => {
-    const { context, page } = await openDiagnostic(browser, server, 'elu.fayence@demo.mutualab.fr');
+    const { context, page } = await openDiagnostic(suite.browser, suite.server, 'elu.fayence@demo.mutualab.fr');
     await page.locator('figure[data-chart="cost-per-inhabitant"] svg').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('navigation', { name: 'Rubriques du diagnostic' }).getByRole('link', { name: 'Communes' }).click();

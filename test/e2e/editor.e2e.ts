@@ -3,12 +3,9 @@
  * carets and presence; an observer is read-only (banner, nothing stored); a lock reaches an élu at once; axe-core
  * passes on the editor page. Screenshots (desktop + mobile) go to $E2E_SHOTS or /tmp/mutualab-shots.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { e2eDescribe, launchBrowser } from '../support/browser.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { e2eDescribe, browserSuite } from '../support/browser.js';
 import { PROJECT_TITLE, CONTEXT_OPTIONS, signInOn, signInAs, apiPost, createDocument, openEditor, editorText, waitForText, typeAtEnd } from '../support/editor-page.js';
 import { seriousViolations } from '../support/axe.js';
 
@@ -17,23 +14,11 @@ const SHOTS = process.env.E2E_SHOTS ?? '/tmp/mutualab-shots';
 
 
 e2eDescribe('co-writing editor (browser)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite({ shotsDir: SHOTS });
 
   it('lets two people co-edit, shows carets and presence, keeps the observer read-only and locks at once', { timeout: 90_000 }, async () => {
-    const vp = await signInAs(browser, server, 'vp@demo.mutualab.fr');
-    const elu = await signInAs(browser, server, 'elu.fayence@demo.mutualab.fr');
+    const vp = await signInAs(suite.browser, suite.server, 'vp@demo.mutualab.fr');
+    const elu = await signInAs(suite.browser, suite.server, 'elu.fayence@demo.mutualab.fr');
     // The élu watches the list: the new document appears without reload (SSE `document.created`).
     const projects = (await (await elu.page.request.get('/api/projects')).json()) as { id: string; title: string }[];
     await elu.page.goto(`/projets/${projects.find((p) => p.title === 'Mutualisation du service jeunesse')!.id}/documents`);
@@ -86,7 +71,7 @@ e2eDescribe('co-writing editor (browser)', () => {
     await mobile.close();
 
     // The observer: read-only banner, disabled toolbar, typing changes nothing here nor for the others.
-    const observer = await signInAs(browser, server, 'observateur@demo.mutualab.fr');
+    const observer = await signInAs(suite.browser, suite.server, 'observateur@demo.mutualab.fr');
     await openEditor(observer.page, projectId, documentId);
     const banner = observer.page.getByTestId('doc-banner');
     await banner.waitFor();
@@ -133,8 +118,8 @@ e2eDescribe('co-writing editor (browser)', () => {
   });
 
   it('restores a named version from the panel: the text changes live for everyone, a backup version is kept', { timeout: 90_000 }, async () => {
-    const vp = await signInAs(browser, server, 'vp@demo.mutualab.fr');
-    const elu = await signInAs(browser, server, 'elu.fayence@demo.mutualab.fr');
+    const vp = await signInAs(suite.browser, suite.server, 'vp@demo.mutualab.fr');
+    const elu = await signInAs(suite.browser, suite.server, 'elu.fayence@demo.mutualab.fr');
     const { projectId, documentId } = await createDocument(vp.page, 'Note à restaurer');
     await openEditor(vp.page, projectId, documentId);
     await typeAtEnd(vp.page, 'Paragraphe stable.');

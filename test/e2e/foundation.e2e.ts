@@ -3,10 +3,10 @@
  * demo sign-in, project home with its phase timeline, territory page, read-only project page for an observer,
  * logout, and axe-core on the login page and the project home (no serious or critical violation).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { e2eDescribe, launchBrowser } from '../support/browser.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { e2eDescribe, browserSuite } from '../support/browser.js';
+import type { ServerProcess } from '../support/server-process.js';
 import { seriousViolations } from '../support/axe.js';
 
 const PROJECT_TITLE = 'Mutualisation du service jeunesse';
@@ -37,24 +37,13 @@ async function openDemoProject(page: Page): Promise<void> {
 }
 
 e2eDescribe('foundation (browser)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('sends a signed-out visitor to /connexion, which passes axe and offers labelled demo buttons', async () => {
-    const context = await browser.newContext({ ...CONTEXT_OPTIONS, baseURL: server.url });
+    const context = await suite.browser.newContext({ ...CONTEXT_OPTIONS, baseURL: suite.server.url });
     const page = await context.newPage();
     await page.goto('/');
-    await page.waitForURL(`${server.url}/connexion`);
+    await page.waitForURL(`${suite.server.url}/connexion`);
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
     expect(await page.title()).toBe('Connexion — Mutualab');
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
@@ -67,7 +56,7 @@ e2eDescribe('foundation (browser)', () => {
   });
 
   it('announces a wrong password with role="alert"', async () => {
-    const context = await browser.newContext({ baseURL: server.url });
+    const context = await suite.browser.newContext({ baseURL: suite.server.url });
     const page = await context.newPage();
     await page.goto('/connexion');
     // Labels read « Adresse e-mail (obligatoire) »; anchored so the « Ou avec une adresse e-mail » card does not match.
@@ -81,7 +70,7 @@ e2eDescribe('foundation (browser)', () => {
   });
 
   it('lets the VP open the project (timeline at Diagnostic, controls) and the territory (9 members + 1 outside)', async () => {
-    const { context, page } = await signInAs(browser, server, 'vp@demo.mutualab.fr');
+    const { context, page } = await signInAs(suite.browser, suite.server, 'vp@demo.mutualab.fr');
     await openDemoProject(page);
     expect(await page.title()).toBe(`${PROJECT_TITLE} — Mutualab`);
     expect(await page.locator('h1').count()).toBe(1);
@@ -125,14 +114,14 @@ e2eDescribe('foundation (browser)', () => {
     // Logout goes back to the login page, and the session is really gone.
     await page.locator('.usermenu-button').click();
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.waitForURL(`${server.url}/connexion`);
+    await page.waitForURL(`${suite.server.url}/connexion`);
     await page.goto('/');
-    await page.waitForURL(`${server.url}/connexion`);
+    await page.waitForURL(`${suite.server.url}/connexion`);
     await context.close();
   });
 
   it('shows an observer the project without any phase or participation control', async () => {
-    const { context, page } = await signInAs(browser, server, 'observateur@demo.mutualab.fr');
+    const { context, page } = await signInAs(suite.browser, suite.server, 'observateur@demo.mutualab.fr');
     await openDemoProject(page);
     await page.getByTestId('participations-table').waitFor();
     expect(await page.getByTestId('phase-controls').count()).toBe(0);
@@ -146,7 +135,7 @@ e2eDescribe('foundation (browser)', () => {
   });
 
   it('lets an élu communautaire create a project from the home page and lands on it as its facilitator', async () => {
-    const { context, page } = await signInAs(browser, server, 'vp@demo.mutualab.fr');
+    const { context, page } = await signInAs(suite.browser, suite.server, 'vp@demo.mutualab.fr');
     await page.getByText('Créer un projet de mutualisation').click();
     await page.getByLabel('Intitulé du projet').fill('Mutualisation de la petite enfance');
     await page.getByRole('button', { name: 'Créer le projet' }).click();

@@ -6,10 +6,10 @@
  * facilitator closes the round and gets the synthesis. The rounds pages pass axe-core (no serious or critical
  * violation).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { e2eDescribe, launchBrowser } from '../support/browser.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { e2eDescribe, browserSuite } from '../support/browser.js';
+import type { ServerProcess } from '../support/server-process.js';
 import { seriousViolations } from '../support/axe.js';
 import { selectText } from '../support/comments-page.js';
 import { openEditor, openProjectTab } from '../support/editor-page.js';
@@ -25,23 +25,12 @@ function openRounds(browser: Browser, server: ServerProcess, email: string): Pro
 const boardRow = (page: Page, commune: string) => page.getByTestId('tracking-board').locator(`tr[data-commune="${commune}"]`);
 
 e2eDescribe('rounds (browser)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const suite = browserSuite();
   let vp: { context: BrowserContext; page: Page };
   let roundUrl = '';
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('the facilitator prepares a round on a document and opens it (the text is frozen)', async () => {
-    vp = await openRounds(browser, server, 'vp@demo.mutualab.fr');
+    vp = await openRounds(suite.browser, suite.server, 'vp@demo.mutualab.fr');
     const { page } = vp;
     // A document to debate, created through the API with the facilitator's session.
     const projectId = new URL(page.url()).pathname.split('/')[2];
@@ -78,7 +67,7 @@ e2eDescribe('rounds (browser)', () => {
   });
 
   it('the élu of Fayence is notified, records the position with programme impacts, and the board shows it answered', async () => {
-    const elu = await openRounds(browser, server, 'elu.fayence@demo.mutualab.fr');
+    const elu = await openRounds(suite.browser, suite.server, 'elu.fayence@demo.mutualab.fr');
     const { page } = elu;
     // The bell: one unread notification, « Tour de table ouvert », linking to the round.
     await expect.poll(() => page.getByTestId('notification-count').textContent(), { timeout: 10_000 }).toBe('1');
@@ -134,7 +123,7 @@ e2eDescribe('rounds (browser)', () => {
   });
 
   it('a comment written on the debated document while the round is open is attached to the round', async () => {
-    const elu = await openRounds(browser, server, 'elu.seillans@demo.mutualab.fr');
+    const elu = await openRounds(suite.browser, suite.server, 'elu.seillans@demo.mutualab.fr');
     const { page } = elu;
     const projectId = new URL(roundUrl).pathname.split('/')[2];
     const documentId = await page.evaluate(async (id) => {
@@ -158,7 +147,7 @@ e2eDescribe('rounds (browser)', () => {
   });
 
   it('the technician of Fayence reads the round but cannot answer for the commune', async () => {
-    const tech = await openRounds(browser, server, 'tech.fayence@demo.mutualab.fr');
+    const tech = await openRounds(suite.browser, suite.server, 'tech.fayence@demo.mutualab.fr');
     await tech.page.getByRole('link', { name: ROUND_TITLE }).click();
     await tech.page.getByRole('heading', { level: 2, name: ROUND_TITLE }).waitFor();
     await boardRow(tech.page, 'Fayence').waitFor();
@@ -168,7 +157,7 @@ e2eDescribe('rounds (browser)', () => {
   });
 
   it('« Relancer maintenant » reaches the élue of Seillans live: her bell goes from 1 to 2 without reload', async () => {
-    const seillans = await openRounds(browser, server, 'elu.seillans@demo.mutualab.fr');
+    const seillans = await openRounds(suite.browser, suite.server, 'elu.seillans@demo.mutualab.fr');
     await expect.poll(() => seillans.page.getByTestId('notification-count').textContent(), { timeout: 10_000 }).toBe('1');
     await vp.page.getByRole('button', { name: 'Relancer maintenant' }).click();
     await vp.page.getByText('4 communes relancées.').waitFor();
@@ -187,7 +176,7 @@ e2eDescribe('rounds (browser)', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Prolonger' }).click();
     await page.getByText(/^Tour de table prolongé jusqu’au .+\. Les communes sans position ont été prévenues\.$/).waitFor();
-    const seillans = await openRounds(browser, server, 'elu.seillans@demo.mutualab.fr');
+    const seillans = await openRounds(suite.browser, suite.server, 'elu.seillans@demo.mutualab.fr');
     await seillans.page.getByTestId('notification-bell').click();
     await seillans.page.getByRole('link', { name: `Tour de table prolongé : ${ROUND_TITLE}` }).waitFor();
     await seillans.context.close();

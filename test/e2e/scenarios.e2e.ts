@@ -4,10 +4,10 @@
  * arbitration dialog; an EPCI technician builds a scenario and sees a rule violation live. Each page passes axe-core
  * (no serious or critical violation).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { e2eDescribe, launchBrowser } from '../support/browser.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { e2eDescribe, browserSuite } from '../support/browser.js';
+import type { ServerProcess } from '../support/server-process.js';
 import { openProjectTab } from '../support/editor-page.js';
 import { seriousViolations } from '../support/axe.js';
 
@@ -21,21 +21,10 @@ async function openScenarios(browser: Browser, server: ServerProcess, email: str
 }
 
 e2eDescribe('scenarios (browser)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('the facilitator reads a scenario, compares the two demo scenarios and opens the arbitration; every page is axe-clean', { timeout: 60_000 }, async () => {
-    const { context, page } = await openScenarios(browser, server, 'vp@demo.mutualab.fr');
+    const { context, page } = await openScenarios(suite.browser, suite.server, 'vp@demo.mutualab.fr');
     expect(await page.getByTestId('scenario-card').count()).toBe(2);
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -69,7 +58,7 @@ e2eDescribe('scenarios (browser)', () => {
   });
 
   it('an EPCI technician building a scenario sees the rule violation live, next to the perimeter', { timeout: 60_000 }, async () => {
-    const { context, page } = await openScenarios(browser, server, 'tech.epci@demo.mutualab.fr');
+    const { context, page } = await openScenarios(suite.browser, suite.server, 'tech.epci@demo.mutualab.fr');
     await page.getByRole('link', { name: 'Nouveau scénario' }).click();
     await page.getByRole('heading', { level: 3, name: 'Nouveau scénario' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -5,12 +5,10 @@
  * live for all; the séance ends and its summary lists the decision. axe-core finds no serious or critical violation
  * on the list, the form, the room and the summary. Screenshots go to $E2E_SHOTS or /tmp/mutualab-shots.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { e2eDescribe, launchBrowser } from '../support/browser.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import type { Page } from 'playwright-core';
+import { e2eDescribe, browserSuite } from '../support/browser.js';
 import { PROJECT_TITLE, apiPost, editorText, signInAs } from '../support/editor-page.js';
 import { seriousViolations } from '../support/axe.js';
 
@@ -46,24 +44,12 @@ function headingInView(page: Page, title: string): Promise<void> {
 const followed = (page: Page) => page.getByTestId('followed-section').getAttribute('data-section');
 
 e2eDescribe('live séance (browser, three people)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite({ shotsDir: SHOTS });
 
   it('follow-me, lock, speaking queue and a live poll across the facilitator and two communes', { timeout: 180_000 }, async () => {
-    const vp = (await signInAs(browser, server, 'vp@demo.mutualab.fr')).page;
-    const fayence = (await signInAs(browser, server, 'elu.fayence@demo.mutualab.fr')).page;
-    const seillans = (await signInAs(browser, server, 'elu.seillans@demo.mutualab.fr')).page;
+    const vp = (await signInAs(suite.browser, suite.server, 'vp@demo.mutualab.fr')).page;
+    const fayence = (await signInAs(suite.browser, suite.server, 'elu.fayence@demo.mutualab.fr')).page;
+    const seillans = (await signInAs(suite.browser, suite.server, 'elu.seillans@demo.mutualab.fr')).page;
     const projects = (await (await vp.request.get('/api/projects')).json()) as { id: string; title: string }[];
     const projectId = projects.find((p) => p.title === PROJECT_TITLE)!.id;
     const convention = await apiPost(vp, `/projects/${projectId}/documents`, { kind: 'convention', title: 'Convention du service commun' });
