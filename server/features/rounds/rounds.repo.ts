@@ -3,7 +3,7 @@
  * Other features read rounds through `listRounds` and `getRoundResults` (arbitration links a round's results,
  * séances link a round): keep those two signatures stable.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbLike } from '../../db/client.js';
 import { communes, roundPositions, roundReminders, rounds } from '../../db/schema/index.js';
 import type { Position, PositionKind } from '../../../shared/rounds/positions.js';
@@ -112,7 +112,8 @@ export const roundsRepo = {
   /** Rounds the periodic job looks at. */
   openRounds: (db: DbLike) => db.select().from(rounds).where(eq(rounds.status, 'ouvert')).orderBy(asc(rounds.closesAt)).all(),
   positions: (db: DbLike, roundId: string) =>
-    db.select().from(roundPositions).where(eq(roundPositions.roundId, roundId)).orderBy(asc(roundPositions.recordedAt)).all(),
+    // Ties (same millisecond) fall back to insertion order: the primary-key index would otherwise order them by commune id.
+    db.select().from(roundPositions).where(eq(roundPositions.roundId, roundId)).orderBy(asc(roundPositions.recordedAt), sql`rowid`).all(),
   position: (db: DbLike, roundId: string, communeId: string) =>
     db.select().from(roundPositions).where(and(eq(roundPositions.roundId, roundId), eq(roundPositions.communeId, communeId))).get(),
   /** Inserts or replaces the commune's position (one per commune and round). */
