@@ -38,12 +38,7 @@ export function encodeIntegrated(doc: Y.Doc, stateVector?: Uint8Array): Uint8Arr
  * delta, so they stay out of sync replies (their author re-sends them with its next sync).
  */
 export function syncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  const update = encodeIntegrated(doc, stateVector);
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_STEP2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return syncMessage(SYNC_STEP2, encodeIntegrated(doc, stateVector));
 }
 
 /**
@@ -51,19 +46,20 @@ export function syncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
  * client that has nothing yet: no doc to build nor to encode.
  */
 export function storedSyncStep2(snapshot: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_STEP2);
-  encoding.writeVarUint8Array(encoder, snapshot);
-  return encoding.toUint8Array(encoder);
+  return syncMessage(SYNC_STEP2, snapshot);
 }
 
 /** `[0, 2, update]`: a committed delta. */
 export function updateMessage(update: Uint8Array): Uint8Array {
+  return syncMessage(SYNC_UPDATE, update);
+}
+
+/** `[0, type, payload]`: one framed sync message, encoded once and sent as is to every peer. */
+function syncMessage(type: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_UPDATE);
-  encoding.writeVarUint8Array(encoder, update);
+  encoding.writeVarUint(encoder, type);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
 

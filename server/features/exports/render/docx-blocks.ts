@@ -128,7 +128,7 @@ function listBlocks(node: JSONContent, ctx: BlockContext): (Paragraph | Table)[]
           }),
         );
       } else {
-        out.push(...blockToDocx(child, { ...ctx, listLevel: ctx.listLevel + 1 }));
+        out.push(...docxOfBlock(child, { ...ctx, listLevel: ctx.listLevel + 1 }));
       }
     }
   }
@@ -142,7 +142,7 @@ function tableBlock(node: JSONContent, ctx: BlockContext): Table {
       const header = cell.type === 'tableHeader';
       const cellCtx: BlockContext = { listLevel: 0, quoteDepth: 0, nextInstance: ctx.nextInstance };
       const children = (cell.content ?? []).flatMap((child) =>
-        child.type === 'paragraph' ? [new Paragraph({ children: runsOf(child, { bold: header }) })] : blockToDocx(child, cellCtx),
+        child.type === 'paragraph' ? [new Paragraph({ children: runsOf(child, { bold: header }) })] : docxOfBlock(child, cellCtx),
       );
       return new TableCell({
         // Word refuses a cell without a paragraph.
@@ -171,7 +171,7 @@ function tableBlock(node: JSONContent, ctx: BlockContext): Table {
 }
 
 /** One block node as Word paragraphs/tables. Unknown nodes keep their content's text rather than vanish. */
-export function blockToDocx(node: JSONContent, ctx: BlockContext): (Paragraph | Table)[] {
+export function docxOfBlock(node: JSONContent, ctx: BlockContext): (Paragraph | Table)[] {
   switch (node.type) {
     case 'paragraph':
       return [paragraph(node, ctx)];
@@ -183,7 +183,7 @@ export function blockToDocx(node: JSONContent, ctx: BlockContext): (Paragraph | 
     case 'orderedList':
       return listBlocks(node, ctx);
     case 'blockquote':
-      return (node.content ?? []).flatMap((child) => blockToDocx(child, { ...ctx, quoteDepth: ctx.quoteDepth + 1 }));
+      return (node.content ?? []).flatMap((child) => docxOfBlock(child, { ...ctx, quoteDepth: ctx.quoteDepth + 1 }));
     case 'codeBlock': {
       const text = (node.content ?? []).map((c) => c.text ?? '').join('');
       return text.split('\n').map(
@@ -202,12 +202,12 @@ export function blockToDocx(node: JSONContent, ctx: BlockContext): (Paragraph | 
       return [tableBlock(node, ctx)];
     default:
       if (node.content?.some((c) => c.type === 'text')) return [paragraph(node, ctx)];
-      return (node.content ?? []).flatMap((child) => blockToDocx(child, ctx));
+      return (node.content ?? []).flatMap((child) => docxOfBlock(child, ctx));
   }
 }
 
 /** The document's blocks as Word content; ordered lists get instances from 1 upwards. */
-export function blocksToDocx(nodes: JSONContent[] | undefined): (Paragraph | Table)[] {
+export function docxOfBlocks(nodes: JSONContent[] | undefined): (Paragraph | Table)[] {
   const ctx: BlockContext = { listLevel: 0, quoteDepth: 0, nextInstance: { value: 1 } };
-  return (nodes ?? []).flatMap((node) => blockToDocx(node, ctx));
+  return (nodes ?? []).flatMap((node) => docxOfBlock(node, ctx));
 }

@@ -3,7 +3,7 @@
  * list numbering definitions, and a footer « Page X / Y » made of Word fields (Word computes the numbers).
  */
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import { BULLET_REF, ORDERED_REF, blocksToDocx, listLevels } from './docx-blocks.js';
+import { BULLET_REF, ORDERED_REF, docxOfBlocks, listLevels } from './docx-blocks.js';
 import { subtitleLine, versionLine, type ExportInput } from './meta.js';
 
 const FONT = 'Calibri';
@@ -73,7 +73,7 @@ export function buildDocx(input: ExportInput): Document {
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
         footers: { default: footer(input) },
-        children: [...titleBlock(input), ...blocksToDocx(input.content.content)],
+        children: [...titleBlock(input), ...docxOfBlocks(input.content.content)],
       },
     ],
   });
