@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { WorkerInput, WorkerResult, Go } from './worker.js';
 import { sampleProcess, type ProcWindow } from './proc.js';
+import type { ServerHandle, ServerLag } from './servers.js';
 import { concat, lagMs, LAG_RESOLUTION_MS, nowMs, summarize, type Percentiles } from './util.js';
 
 /**
@@ -15,8 +16,10 @@ import { concat, lagMs, LAG_RESOLUTION_MS, nowMs, summarize, type Percentiles } 
  */
 export function spawnTsWorker(file: URL, data: unknown): Worker {
   const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(file.href)}); })`;
-  // A larger young generation: the clients allocate many short-lived buffers and scavenges were ~10 % of the CPU.
-  return new Worker(code, { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.YG ?? 16) } });
+  // A larger young generation: the clients allocate ~150 MB/s of short-lived buffers per worker (awareness JSON, ws
+  // frames, the update every remote transaction re-encodes). 32 MB gave the fewest long pauses on the workshop load;
+  // 16 scavenged ~10 times a second, 64 and 128 paused longer (27/11, `YG=… npm run bench -- --only 1`).
+  return new Worker(code, { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.YG ?? 32) } });
 }
 
 /** A load to apply: `rooms.length × clientsPerRoom` clients, each editing and moving its caret at fixed rates. */
@@ -52,6 +55,8 @@ export type LoadResult = {
   connectFailures: number;
   closes: Record<string, number>;
   server: ProcWindow;
+  /** The server's own event-loop delay over the measured window (null when its probe did not answer). */
+  serverLag: ServerLag | null;
 };
 
 /** Points of a CDF: every percent, then the tail. */
@@ -61,8 +66,8 @@ export function cdfPoints(sorted: Float64Array): [number, number][] {
   return qs.map((q) => [q, sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]]);
 }
 
-/** Runs one load against the server whose pid is `serverPid` and returns the merged measurements. */
-export async function runLoad(spec: LoadSpec, serverPid: number): Promise<LoadResult> {
+/** Runs one load against `server` and returns the merged measurements. */
+export async function runLoad(spec: LoadSpec, server: Pick<ServerHandle, 'pid' | 'lagWindow'>): Promise<LoadResult> {
   const all = spec.rooms.flatMap((room, r) => Array.from({ length: spec.clientsPerRoom }, (_, i) => ({ id: r * spec.clientsPerRoom + i, room })));
   const n = Math.max(1, Math.min(spec.workers, all.length));
   const workers = Array.from({ length: n }, (_, w) => {
@@ -91,18 +96,20 @@ export async function runLoad(spec: LoadSpec, serverPid: number): Promise<LoadRe
     const mainLag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
     await new Promise((r) => setTimeout(r, Math.max(0, go.measureFrom - nowMs())));
     mainLag.enable();
-    const sampler = sampleProcess(serverPid);
+    const sampler = sampleProcess(server.pid);
+    const serverLag = server.lagWindow();
     await new Promise((r) => setTimeout(r, Math.max(0, go.measureTo - nowMs())));
-    const server = sampler.stop();
+    const proc = sampler.stop();
+    const lag = await serverLag.stop();
     mainLag.disable();
     const res = await Promise.all(results);
-    return merge(spec, res, server, connectFailures, lagMs(mainLag.count ? mainLag.percentile(99) : 0));
+    return { ...merge(spec, res, proc, connectFailures, lagMs(mainLag.count ? mainLag.percentile(99) : 0)), serverLag: lag };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
-function merge(spec: LoadSpec, res: WorkerResult[], server: ProcWindow, connectFailures: number, mainLagP99: number): LoadResult {
+function merge(spec: LoadSpec, res: WorkerResult[], server: ProcWindow, connectFailures: number, mainLagP99: number): Omit<LoadResult, 'serverLag'> {
   const sent: Record<string, number> = {};
   const got: Record<string, number> = {};
   const closes: Record<string, number> = {};

@@ -15,7 +15,7 @@ const TRIVIAL = { rooms: ROOMS, clientsPerRoom: 4, editsPerSec: 20, caretsPerSec
 
 async function load(target: Target, url = target.url) {
   const spec: LoadSpec = { ...TRIVIAL, rooms: [...ROOMS], url, params: target.params, waitFor: target.waitFor };
-  return runLoad(spec, target.server.pid);
+  return runLoad(spec, target.server);
 }
 
 // Concurrent: the two servers are independent processes, and the file must stay well under 20 s.
@@ -31,6 +31,7 @@ describe.concurrent('benchmark harness (smoke)', () => {
       expect(clean.lost).toBe(0);
       expect(clean.duplicates).toBe(0);
       expect(clean.server.cpuPercent).toBeGreaterThan(0);
+      expect(clean.serverLag?.max).toBeGreaterThanOrEqual(clean.serverLag?.p99 ?? Infinity); // the preloaded probe answered
 
       const proxy = await startDropProxy(target.url, 100);
       try {

@@ -26,12 +26,12 @@ export async function measureLoad(
       // A fresh server per run: every run starts from the same state (empty rooms, cold JIT then warm-up).
       const target = await openTarget(name, rooms, opts[name]);
       try {
-        runs.push(await runLoad({ ...shape, rooms, url: target.url, params: target.params, waitFor: target.waitFor }, target.server.pid));
+        runs.push(await runLoad({ ...shape, rooms, url: target.url, params: target.params, waitFor: target.waitFor }, target.server));
       } finally {
         await target.close();
       }
       const r = runs[runs.length - 1];
-      log(`  ${name} run ${i + 1}/${repeats}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, lost ${r.lost}, lag p99 ${r.generatorLagP99Ms} ms${r.valid ? '' : ' (INVALID)'}`);
+      log(`  ${name} run ${i + 1}/${repeats}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, lost ${r.lost}, lag p99 ${r.generatorLagP99Ms} ms (server ${r.serverLag?.p99 ?? '?'}, max ${r.serverLag?.max ?? '?'})${r.valid ? '' : ' (INVALID)'}`);
     }
     out[name] = { median: runs[medianIndex(runs, (r) => r.latency.p99 ?? Infinity)], runs };
   }
@@ -71,6 +71,8 @@ export function loadReport(id: string, title: string, notes: string[], results: 
       // The max too: a few long pauses (GC of ~1000 client docs) barely move the p99 of 5 ms samples but delay
       // every delivery due meanwhile, so a latency p99 close to this max is the generator's, not the server's.
       metric('generator event-loop delay max (ms)', (r) => r.generatorLagMaxMs),
+      metric('server event-loop delay p99 (ms)', (r) => r.serverLag?.p99 ?? null),
+      metric('server event-loop delay max (ms)', (r) => r.serverLag?.max ?? null),
       metric('other processes CPU % (noise)', (r) => r.server.backgroundCpuPercent),
       metric('close codes seen by clients', (r) => JSON.stringify(r.closes)),
       metric('valid run (lag p99 ≤ 10 ms, all connected)', (r) => r.valid),

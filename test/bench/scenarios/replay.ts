@@ -23,9 +23,9 @@ const next = (w: Worker, type: string, timeoutMs: number) =>
     w.on('message', (m) => m.type === type && (clearTimeout(t), resolve(m)));
   });
 
-async function replayOnce(name: TargetName, edits: number, rate: number, timeoutMs: number, repeats: number): Promise<ReplayResult> {
+async function replayOnce(name: TargetName, edits: number, rate: number, timeoutMs: number, repeats: number, env?: Record<string, string>): Promise<ReplayResult> {
   const room = 'bench_replay_0000';
-  const target = await openTarget(name, [room]);
+  const target = await openTarget(name, [room], { env });
   const expected = textAfter(loadTrace().edits, edits);
   try {
     const mk = (role: 'writer' | 'observer') => spawnTsWorker(new URL('../replay-worker.ts', import.meta.url), { role, url: target.url, room, params: target.params, edits, chunk: 200, rate });
@@ -54,7 +54,7 @@ async function replayOnce(name: TargetName, edits: number, rate: number, timeout
       const opens: number[] = [];
       await target.close();
       for (let i = 0; i < repeats; i++) {
-        const srv = await startMutualab({ dbPath: target.dbPath });
+        const srv = await startMutualab({ dbPath: target.dbPath, env });
         try {
           const token = await login(srv.httpUrl);
           const c = await openClient(srv.wsUrl, room, { token });
@@ -77,12 +77,13 @@ async function replayOnce(name: TargetName, edits: number, rate: number, timeout
 /** Runs the replay against each target and returns the report. */
 export async function replayScenario(
   targets: TargetName[],
-  opts: { id: string; edits: number; rate: number; timeoutMs: number; repeats: number },
+  /** `env`: extra environment of the Mutualab server (e.g. a higher per-connection message limit). */
+  opts: { id: string; edits: number; rate: number; timeoutMs: number; repeats: number; env?: Record<string, string> },
   log: (s: string) => void,
 ): Promise<ScenarioReport> {
   const res: Record<string, ReplayResult> = {};
   for (const name of targets) {
-    res[name] = await replayOnce(name, opts.edits, opts.rate, opts.timeoutMs, opts.repeats);
+    res[name] = await replayOnce(name, opts.edits, opts.rate, opts.timeoutMs, opts.repeats, name === 'mutualab' ? opts.env : undefined);
     log(`  ${name}: observer complete ${res[name].completeMs} ms, closes ${JSON.stringify(res[name].closes)}, cold open ${res[name].coldOpenMs} ms`);
   }
   const names = Object.keys(res);
@@ -95,7 +96,7 @@ export async function replayScenario(
   });
   return {
     id: opts.id,
-    title: `3. Real session replay (${opts.edits.toLocaleString('en')} one-character transactions, ${opts.rate ? `paced at ${opts.rate}/s` : 'full speed'})`,
+    title: `3. Real session replay (${opts.edits.toLocaleString('en')} one-character transactions, ${opts.rate ? `paced at ${opts.rate}/s` : 'full speed'})${opts.env ? `, Mutualab with ${Object.entries(opts.env).map(([k, v]) => `\`${k}=${v}\``).join(' ')}` : ''}`,
     notes: [
       TRACE_ATTRIBUTION,
       `Writer and observer are stock WebsocketProvider clients in two worker threads; ${opts.rate ? `edits follow an open-loop schedule of ${opts.rate}/s` : 'edits are applied 200 per event-loop turn, as fast as the client produces them'}.`, 'Reference server: in memory, so it has no cold open after restart (–).', 'Cold open: median of repeated restarts of the server on the same database file.',
