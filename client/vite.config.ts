@@ -1,15 +1,41 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Folder of this config: Vite's root is the client folder, the build lands in `<repo>/dist/client`. */
 const clientRoot = fileURLToPath(new URL('.', import.meta.url));
 /** Where `vite` (dev) forwards /api and /ws; override with MUTUALAB_API_URL when the server runs elsewhere. */
 const API_TARGET = process.env.MUTUALAB_API_URL ?? 'http://localhost:3000';
 
+/**
+ * Writes `<file>.br` and `<file>.gz` beside every script and stylesheet of the build, at the strongest levels: the
+ * server sends them as they are (`serveStatic({ precompressed: true })`), so no request pays for compression and a
+ * mayor on a rural line downloads about a quarter of the bytes.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'mutualab-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const name of Object.keys(bundle)) {
+        if (!/\.(js|css|svg)$/.test(name)) continue;
+        const path = join(options.dir!, name);
+        const bytes = readFileSync(path);
+        if (bytes.byteLength < 1024) continue; // not worth a second request header's worth of savings
+        writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+        const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength };
+        writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: clientRoot,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     // The server serves this folder statically and falls back to index.html for client routes.
     outDir: '../dist/client',

@@ -131,8 +131,18 @@ export function createApp(deps: AppDeps, extraMounts: FeatureMount[] = []) {
 function mountClient(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const dist = resolve(deps.env.CLIENT_DIST);
   const indexFile = join(dist, 'index.html');
-  // Mounted only when the client is built (tests of the API run without it).
-  if (existsSync(dist)) app.use('/assets/*', serveStatic({ root: dist }));
+  // Mounted only when the client is built (tests of the API run without it). Asset names carry a content hash, so a
+  // browser may keep them for a year; the build wrote Brotli and gzip copies, sent to browsers that accept them.
+  if (existsSync(dist)) {
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/assets/*', serveStatic({ root: dist, precompressed: true }));
+  }
+  // A missing asset (an old chunk asked for by a tab opened before a deployment) is a 404, never index.html: served
+  // as a script, the page would fail to load, and cached for a year it would keep failing.
+  app.all('/assets/*', (c) => c.json({ error: { code: 'not_found', message: 'Fichier introuvable.' } }, 404));
   app.get('*', async (c, next) => {
     const path = c.req.path;
     if (path.startsWith('/api/') || path.startsWith('/ws/')) return next();
