@@ -152,4 +152,21 @@ e2eDescribe('co-writing editor (browser)', () => {
     expect(versions.map((v) => v.kind)).toEqual(['restore_backup', 'manual']);
     await Promise.all([vp.context.close(), elu.context.close()]);
   });
+
+  it('opens a deep link to a document with every page chunk fetched at once, before the project data', { timeout: 60_000 }, async () => {
+    const vp = await signInAs(suite.browser, suite.server, 'vp@demo.mutualab.fr');
+    const { projectId, documentId } = await createDocument(vp.page, 'Lien direct');
+    const requested: string[] = [];
+    vp.page.on('request', (req) => requested.push(new URL(req.url()).pathname));
+    await openEditor(vp.page, projectId, documentId); // a full page load of the document's address
+    const editorChunk = requested.findIndex((path) => /\/assets\/DocumentEditorPage-[^/]+\.js$/.test(path));
+    const projectData = requested.indexOf(`/api/projects/${projectId}`);
+    expect(editorChunk).toBeGreaterThanOrEqual(0);
+    expect(projectData).toBeGreaterThanOrEqual(0);
+    // Discovered render by render, the editor's chunk came only after the project had loaded (one spinner each).
+    expect(editorChunk).toBeLessThan(projectData);
+    await vp.page.goto('/assets/DocumentEditorPage-perime0000.js'); // a chunk of a previous deployment
+    expect(await vp.page.locator('body').innerText()).toContain('not_found');
+    await vp.context.close();
+  });
 });

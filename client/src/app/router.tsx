@@ -4,6 +4,7 @@ import { RequireAuth } from './RequireAuth';
 import { NotFoundPage } from './NotFoundPage';
 import { lazyPage } from './lazyPage';
 import { PROJECT_SECTIONS } from '../features/projects/sections';
+import type { SubPagesHandle } from './preloadRoute';
 
 // Pages are lazy chunks; the shell, the guard and the route table stay in the initial bundle.
 const LoginPage = lazyPage(() => import('../features/auth/LoginPage'), 'LoginPage');
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
                 // An open section may have sub-pages (`diagnostic/communes/:id`): it routes them itself.
                 path: section.page ? `${section.path}/*` : section.path,
                 element: section.page ? <section.page /> : <SectionPlaceholder section={section.key} />,
+                handle: section.subPages ? ({ subPages: section.subPages } satisfies SubPagesHandle) : undefined,
               })),
             ],
           },

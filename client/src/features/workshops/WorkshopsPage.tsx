@@ -1,12 +1,7 @@
 import { Route, Routes } from 'react-router';
-import { lazyPage } from '../../app/lazyPage';
 import { SeanceList } from './SeanceList';
+import { SeanceFormPage, SeanceRoom, SeanceSummaryPage } from './pages';
 import './workshops.css';
-
-// The room embeds the editor (TipTap, Yjs): a chunk of its own, like the form and the summary.
-const SeanceRoom = lazyPage(() => import('./SeanceRoom'), 'SeanceRoom');
-const SeanceFormPage = lazyPage(() => import('./SeanceFormPage'), 'SeanceFormPage');
-const SeanceSummaryPage = lazyPage(() => import('./SeanceSummaryPage'), 'SeanceSummaryPage');
 
 /** `/projets/:projectId/seances/*`: the list, the preparation form, the live room and the summary of a séance. */
 export function WorkshopsPage() {
