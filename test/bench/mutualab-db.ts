@@ -38,6 +38,16 @@ export function documentIds(prefix: string, n: number): string[] {
   return Array.from({ length: n }, (_, i) => `bench_${prefix}_${String(i).padStart(4, '0')}`);
 }
 
+/** Id of the demo project (the first created), where the benchmark documents are inserted. */
+export function demoProjectId(dbPath: string): string {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT id FROM projects ORDER BY created_at LIMIT 1').get() as { id: string }).id;
+  } finally {
+    db.close();
+  }
+}
+
 /** Inserts `documents` rows (kind note) in the demo project, created by the demo VP, with empty content. */
 export function insertDocuments(dbPath: string, ids: string[]): void {
   const db = new Database(dbPath);

@@ -5,28 +5,12 @@
  */
 import { afterAll, beforeAll, describe } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { findChromium } from './browser-path.js';
+import { launchBrowser } from './chromium.js';
 import { startServer, type ServerProcess } from './server-process.js';
 
-/** Flags known to work as root in this container (see stack.md). `launch()` refuses --user-data-dir. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Launches a headless Chromium; throws when none is installed (guard suites with `e2eDescribe`). */
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium introuvable (/usr/bin/chromium ou CHROMIUM_PATH).');
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-}
+export { CHROMIUM_ARGS, launchBrowser } from './chromium.js';
 
 /** `describe` when a browser is available, `describe.skip` otherwise. */
 export const e2eDescribe = findChromium() ? describe : describe.skip;
