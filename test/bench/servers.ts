@@ -98,6 +98,12 @@ export type ServerLag = { p50: number; p99: number; max: number };
 /** Preloaded into every server child: its event-loop delay, reported on SIGUSR2 (see the file). */
 const LAG_PROBE = ['--import', new URL('./lag-probe.mjs', import.meta.url).href];
 
+/** Servers started and not exited yet: killed when the harness exits, even on a crash (no orphan on core 0). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 type Spec = { name: string; args: string[]; env: Record<string, string>; ready: RegExp; port: number; wsPath: string };
 
 /** Spawns `node <args>` pinned to core 0 and resolves when its output matches `ready`. */
@@ -106,6 +112,8 @@ async function spawnServer(spec: Spec): Promise<ServerHandle> {
   const cmd = CAN_PIN ? 'taskset' : process.execPath;
   const args = CAN_PIN ? ['-c', '0', process.execPath, ...nodeArgs] : nodeArgs;
   const child: ChildProcess = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let log = '';
   let port = spec.port;
   await new Promise<void>((resolve, reject) => {
