@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD doit faire au moins 12 caractères').optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Live events (the SSE replay log) older than this are deleted; a returning client refetches anyway. */
+  EVENTS_RETENTION_HOURS: z.coerce.number().positive().default(48),
   /** Public origin when behind a proxy (used for CSRF and Secure cookies), e.g. https://mutualab.example.fr */
   PUBLIC_ORIGIN: z.url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -7,6 +7,7 @@ import { badRequest } from '../../lib/errors.js';
 import { createRouter, ERROR_RESPONSES, SIGNED_IN, idParam, z } from '../../lib/openapi.js';
 import { requestCtx } from '../../lib/request.js';
 import { runEventStream, type EventStreamOptions } from './event-stream.js';
+import { startEventPruner } from './event-retention.js';
 
 const EVENT_ID = /^\d{1,15}$/;
 const eventId = z.string().regex(EVENT_ID, 'Identifiant d’événement invalide');
@@ -62,5 +63,6 @@ export function eventRoutes(deps: AppDeps, policy: Policy, options: EventStreamO
 export function eventsMount(options: EventStreamOptions = {}): FeatureMount {
   return (api, deps, policy) => {
     api.route('/', eventRoutes(deps, policy, options));
+    startEventPruner(deps, options.shutdownSignal);
   };
 }
