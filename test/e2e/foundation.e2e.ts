@@ -4,6 +4,7 @@
  * logout, and axe-core on the login page and the project home (no serious or critical violation).
  */
 import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { e2eDescribe, browserSuite } from '../support/browser.js';
 import type { ServerProcess } from '../support/server-process.js';
@@ -147,6 +148,30 @@ e2eDescribe('foundation (browser)', () => {
     await page.waitForURL(/\/projets\/[^/]+$/);
     await page.getByRole('heading', { level: 1, name: 'Mutualisation de la petite enfance' }).waitFor();
     await page.getByTestId('phase-controls').waitFor();
+    await context.close();
+  });
+
+  it('lets the administrator export a project as a file and refuses, with a clear alert, to import it where it exists', async () => {
+    const { context, page } = await signInAs(suite.browser, suite.server, 'admin@demo.mutualab.fr');
+    await page.goto('/admin');
+    await page.getByRole('heading', { level: 2, name: 'Transfert de projets entre instances' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `Exporter « ${PROJECT_TITLE} »` }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^mutualab-mutualisation-du-service-jeunesse-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { projectId: string; tables: Record<string, { rows: unknown[] }> };
+    expect(file.tables.projects.rows).toHaveLength(1);
+    expect(file.tables.scenarios.rows).toHaveLength(2); // the demo's two scenarios travel with it
+
+    const input = page.getByLabel('Fichier de transfert (.json)');
+    await input.setInputFiles({ name: 'pas-du-json.json', mimeType: 'application/json', buffer: Buffer.from('{ abîmé') });
+    await page.getByRole('button', { name: 'Importer le projet' }).click();
+    await page.getByRole('alert').filter({ hasText: 'n’est pas un fichier JSON lisible' }).waitFor();
+
+    await input.setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.getByRole('button', { name: 'Importer le projet' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'existe déjà dans cette instance' });
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('rien n’a été importé');
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -214,6 +214,7 @@ export const messages = {
     forbiddenTitle: 'Réservé aux administrateur·rices',
     forbiddenText: 'Cette page permet de gérer les comptes et les territoires. Demandez à un·e administrateur·rice si vous avez besoin d’une modification.',
     usersTitle: 'Comptes',
+    transferTitle: 'Transfert de projets entre instances',
     usersCaption: 'Personnes ayant un compte ou une invitation en attente',
     colName: 'Nom',
     colRole: 'Rôle',

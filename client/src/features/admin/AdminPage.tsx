@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { InviteForm } from './InviteForm';
 import { TerritoryAdmin } from './TerritoryAdmin';
 import { UsersTable } from './UsersTable';
+import { ProjectTransfer } from './ProjectTransfer';
 
 /**
  * `/admin`: accounts and territories. The navigation shows it to administrators only; the server refuses the
@@ -36,6 +37,10 @@ export function AdminPage() {
         <Card as="section" aria-labelledby="territories-title">
           <h2 id="territories-title">{m.territoryTitle}</h2>
           <TerritoryAdmin />
+        </Card>
+        <Card as="section" aria-labelledby="transfer-title">
+          <h2 id="transfer-title">{m.transferTitle}</h2>
+          <ProjectTransfer />
         </Card>
       </div>
     </>
