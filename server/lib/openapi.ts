@@ -5,6 +5,7 @@
 import { OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { badRequest } from './errors.js';
+import '../../shared/validation/french-errors.js';
 
 /** A new feature router with the shared validation hook. */
 export function createRouter() {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { openDatabase } from '../db/client.js';
 import { systemClock } from '../lib/clock.js';
 import { AppError } from '../lib/errors.js';
+import '../../shared/validation/french-errors.js';
 import { ProjectArchiveSchema } from '../features/project-transfer/transfer.format.js';
 import { importProject, type ImportProblem } from '../features/project-transfer/transfer.import.js';
 
