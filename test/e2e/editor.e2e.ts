@@ -169,4 +169,37 @@ e2eDescribe('co-writing editor (browser)', () => {
     expect(await vp.page.locator('body').innerText()).toContain('not_found');
     await vp.context.close();
   });
+
+  it('adds, refuses and removes a link through an accessible dialog (no window.prompt)', { timeout: 60_000 }, async () => {
+    const vp = await signInAs(suite.browser, suite.server, 'vp@demo.mutualab.fr');
+    const { projectId, documentId } = await createDocument(vp.page, 'Note avec un lien');
+    await openEditor(vp.page, projectId, documentId);
+    await typeAtEnd(vp.page, 'Site de la communauté');
+    await vp.page.keyboard.press('Shift+Home');
+    await vp.page.getByRole('toolbar', { name: 'Mise en forme' }).getByRole('button', { name: 'Lien' }).click();
+    const dialog = vp.page.getByRole('dialog', { name: 'Ajouter un lien' });
+    const address = dialog.getByLabel('Adresse du lien');
+    await address.fill('javascript:alert(1)');
+    await address.press('ArrowLeft'); // stays in the field: the toolbar's arrow keys do not reach the dialog
+    expect(await address.evaluate((el) => el === document.activeElement)).toBe(true);
+    await dialog.getByRole('button', { name: 'Appliquer le lien' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Adresse non reconnue' }).waitFor();
+    expect(await seriousViolations(vp.page)).toEqual([]);
+    await address.fill('www.paysdefayence.fr');
+    await dialog.getByRole('button', { name: 'Appliquer le lien' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const link = vp.page.locator('.ProseMirror a');
+    expect(await link.getAttribute('href')).toBe('https://www.paysdefayence.fr');
+    expect(await link.textContent()).toBe('Site de la communauté');
+
+    await link.click(); // caret inside the link: the dialog edits it
+    await vp.page.getByRole('toolbar', { name: 'Mise en forme' }).getByRole('button', { name: 'Lien' }).click();
+    const edit = vp.page.getByRole('dialog', { name: 'Modifier le lien' });
+    expect(await edit.getByLabel('Adresse du lien').inputValue()).toBe('https://www.paysdefayence.fr');
+    await edit.getByRole('button', { name: 'Retirer le lien' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    expect(await vp.page.locator('.ProseMirror a').count()).toBe(0);
+    expect(await editorText(vp.page)).toContain('Site de la communauté');
+    await vp.context.close();
+  });
 });

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { em } from './messages';
+import { LinkDialog } from './LinkDialog';
 
 type Tool = { key: string; label: string; icon: string; run(e: Editor): void; active?(e: Editor): boolean; can?(e: Editor): boolean };
 
@@ -14,7 +16,8 @@ const TOOLS: Tool[][] = [
   [
     { key: 'bold', label: em.bold, icon: 'G', run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive('bold') },
     { key: 'italic', label: em.italic, icon: 'I', run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive('italic') },
-    { key: 'link', label: em.link, icon: '↗', run: promptLink, active: (e) => e.isActive('link') },
+    // Opens LinkDialog (see Toolbar): a form needs React state, not a one-shot command.
+    { key: 'link', label: em.link, icon: '↗', run: () => {}, active: (e) => e.isActive('link') },
   ],
   [
     { key: 'ul', label: em.bulletList, icon: '•', run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
@@ -31,19 +34,12 @@ const TOOLS: Tool[][] = [
   ],
 ];
 
-function promptLink(editor: Editor) {
-  const previous = (editor.getAttributes('link').href as string | undefined) ?? 'https://';
-  const href = window.prompt(em.linkPrompt, previous);
-  if (href === null) return;
-  if (href.trim() === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
-  else editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
-}
-
 /**
  * The formatting toolbar (WAI-ARIA toolbar: one tab stop, arrow keys move between buttons). Every button has a French
  * label and `aria-pressed` for marks; the whole toolbar is disabled while the text is read-only.
  */
 export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+  const [linkOpen, setLinkOpen] = useState(false);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) =>
@@ -65,6 +61,7 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
 
   let first = true;
   return (
+    <>
     <div role="toolbar" aria-label={em.toolbar} aria-disabled={disabled || undefined} className="doc-toolbar" onKeyDown={onKeyDown}>
       {TOOLS.map((group, gi) => (
         <div key={gi} className="doc-toolbar-group">
@@ -83,7 +80,7 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
                 aria-pressed={s.active === null ? undefined : s.active}
                 disabled={disabled || !s.enabled}
                 onMouseDown={(e) => e.preventDefault()}
-                onClick={() => tool.run(editor)}
+                onClick={() => (tool.key === 'link' ? setLinkOpen(true) : tool.run(editor))}
               >
                 {/* Icon drawn by CSS: the button's name is its French label alone. */}
                 <span className={`doc-tool-icon doc-tool-${tool.key}`} data-icon={tool.icon} aria-hidden="true" />
@@ -93,5 +90,8 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
         </div>
       ))}
     </div>
+    {/* Outside the toolbar: its arrow-key navigation must not reach the dialog's text field. */}
+    {linkOpen ? <LinkDialog editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+    </>
   );
 }
