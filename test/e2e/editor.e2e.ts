@@ -202,4 +202,27 @@ e2eDescribe('co-writing editor (browser)', () => {
     expect(await editorText(vp.page)).toContain('Site de la communauté');
     await vp.context.close();
   });
+
+  it('lights the bell live on the home page when someone mentions you in a project (personal stream, no reload)', { timeout: 60_000 }, async () => {
+    const elu = await signInAs(suite.browser, suite.server, 'elu.fayence@demo.mutualab.fr');
+    const vp = await signInAs(suite.browser, suite.server, 'vp@demo.mutualab.fr');
+    const unread = async () => Number((await elu.page.getByTestId('notification-count').textContent({ timeout: 500 }).catch(() => '0')) ?? 0);
+    const before = await unread();
+    const projects = (await (await vp.page.request.get('/api/projects')).json()) as { id: string; title: string }[];
+    const projectId = projects.find((p) => p.title === PROJECT_TITLE)!.id;
+    const { scenarios } = (await (await vp.page.request.get(`/api/projects/${projectId}/scenarios`)).json()) as { scenarios: { id: string }[] };
+    const people = (await (await vp.page.request.get(`/api/projects/${projectId}/comment-people`)).json()) as { id: string; name: string }[];
+    const jean = people.find((p) => p.name === 'Jean Roux')!;
+    const posted = await apiPost(vp.page, `/projects/${projectId}/comments`, {
+      type: 'question',
+      body: '@Jean Roux, ce chiffrage vous convient-il ?',
+      anchors: [{ kind: 'scenario', scenarioId: scenarios[0].id }],
+      mentions: [jean.id],
+    });
+    expect(posted.status).toBe(201);
+    // Well under the 5-minute safety refetch: only the personal stream can bring it this fast.
+    await elu.page.getByTestId('notification-count').filter({ hasText: String(before + 1) }).waitFor({ timeout: 10_000 });
+    expect(elu.page.url()).toBe(`${suite.server.url}/`);
+    await Promise.all([elu.context.close(), vp.context.close()]);
+  });
 });

@@ -18,6 +18,8 @@ export type EventBus = {
   /** Events after `afterId` (for Last-Event-ID resume), oldest first, at most `limit`. */
   since(projectId: string, afterId: number, limit?: number): StoredEvent[];
   subscribe(projectId: string, listener: Listener): () => void;
+  /** Every event of every project (the personal notification stream filters them per user). */
+  subscribeAll(listener: Listener): () => void;
 };
 
 /**
@@ -26,6 +28,16 @@ export type EventBus = {
  */
 export function createEventBus(db: Db, clock: Clock): EventBus {
   const listeners = new Map<string, Set<Listener>>();
+  const everywhere = new Set<Listener>();
+  const notify = (set: Iterable<Listener>, event: StoredEvent) => {
+    for (const l of set) {
+      try {
+        l(event);
+      } catch {
+        // one broken stream must not stop the others
+      }
+    }
+  };
   return {
     publish(projectId, type, payload, audience = { ability: 'project.read' }) {
       const at = clock.now().toISOString();
@@ -35,13 +47,8 @@ export function createEventBus(db: Db, clock: Clock): EventBus {
         .returning({ id: projectEvents.id })
         .get();
       const event: StoredEvent = { id: row.id, type, projectId, at, payload, audience };
-      for (const l of listeners.get(projectId) ?? []) {
-        try {
-          l(event);
-        } catch {
-          // one broken stream must not stop the others
-        }
-      }
+      notify(listeners.get(projectId) ?? [], event);
+      notify(everywhere, event);
       return event;
     },
     since(projectId, afterId, limit = 1000) {
@@ -69,6 +76,10 @@ export function createEventBus(db: Db, clock: Clock): EventBus {
         set!.delete(listener);
         if (set!.size === 0) listeners.delete(projectId);
       };
+    },
+    subscribeAll(listener) {
+      everywhere.add(listener);
+      return () => everywhere.delete(listener);
     },
   };
 }

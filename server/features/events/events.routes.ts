@@ -8,6 +8,8 @@ import { createRouter, ERROR_RESPONSES, SIGNED_IN, idParam, z } from '../../lib/
 import { requestCtx } from '../../lib/request.js';
 import { runEventStream, type EventStreamOptions } from './event-stream.js';
 import { startEventPruner } from './event-retention.js';
+import { runNotificationStream } from '../notifications/notifications.stream.js';
+import { unauthenticated } from '../../lib/errors.js';
 
 const EVENT_ID = /^\d{1,15}$/;
 const eventId = z.string().regex(EVENT_ID, 'Identifiant d’événement invalide');
@@ -27,6 +29,21 @@ const route = createRoute({
     query: z.object({ lastEventId: eventId.optional() }),
     headers: z.object({ 'last-event-id': z.string().optional() }),
   },
+  responses: {
+    200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'Flux SSE (ne se termine pas)' },
+    ...ERROR_RESPONSES,
+  },
+});
+
+const notificationStream = createRoute({
+  security: SIGNED_IN,
+  tags: ['Notifications'],
+  method: 'get',
+  path: '/notifications/events',
+  summary: 'Mes notifications en direct, tous projets confondus (Server-Sent Events)',
+  description:
+    'Chaque notification créée pour la personne connectée, quel que soit le projet : `event: notification.created`, `data: <LiveEvent JSON>`. ' +
+    'Pas de reprise : à la reconnexion, le client recharge son compteur. Commentaire `: heartbeat` toutes les 15 secondes ; le flux se ferme quand la session est révoquée.',
   responses: {
     200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'Flux SSE (ne se termine pas)' },
     ...ERROR_RESPONSES,
@@ -55,6 +72,12 @@ export function eventRoutes(deps: AppDeps, policy: Policy, options: EventStreamO
     return streamSSE(c, (stream) =>
       runEventStream(stream, { deps, policy, user, sessionTokenHash, projectId, lastEventId, signal: c.req.raw.signal }, options),
     );
+  });
+  router.openapi(notificationStream, (c) => {
+    const user = c.get('user');
+    if (!user) throw unauthenticated();
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, (stream) => runNotificationStream(stream, { deps, user, sessionTokenHash: c.get('sessionTokenHash'), signal: c.req.raw.signal }, options));
   });
   return router;
 }

@@ -1,5 +1,5 @@
 import { usePopover } from '../../ui/usePopover';
-import { Link, useMatch } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '../../ui/Button';
 import { notificationQ, useNotificationMutations } from './api';
@@ -10,13 +10,12 @@ import './notifications.css';
 
 /**
  * The bell of the app header: unread count as a badge, a disclosure panel with the latest notifications (each a link
- * to its target), « Tout marquer comme lu » and a link to the full list. Live from the event stream of the project
- * being viewed (`notification.created`). Escape and a click outside close the panel; Escape returns focus.
+ * to its target), « Tout marquer comme lu » and a link to the full list. Live from the personal notification stream,
+ * whatever the page. Escape and a click outside close the panel; Escape returns focus.
  */
 export function NotificationBell() {
   const { open, setOpen, panelId, rootRef, buttonProps } = usePopover();
-  const projectId = useMatch('/projets/:projectId/*')?.params.projectId;
-  useLiveNotifications(projectId);
+  useLiveNotifications();
   const count = useQuery(notificationQ.count());
   const list = useQuery({ ...notificationQ.list(false, 8), enabled: open });
   const { markAll } = useNotificationMutations();

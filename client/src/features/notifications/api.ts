@@ -11,8 +11,8 @@ export const notificationKeys = {
 };
 
 export const notificationQ = {
-  /** Refetched every minute as a fallback for pages without an event stream (the bell is live inside a project). */
-  count: () => queryOptions({ queryKey: notificationKeys.count, queryFn: ({ signal }) => apiGet<UnreadCountDto>('/notifications/unread-count', signal), refetchInterval: 60_000 }),
+  /** Live from the personal stream (useLiveNotifications); refetched every 5 minutes only as a safety net. */
+  count: () => queryOptions({ queryKey: notificationKeys.count, queryFn: ({ signal }) => apiGet<UnreadCountDto>('/notifications/unread-count', signal), refetchInterval: 5 * 60_000 }),
   list: (unreadOnly: boolean, limit: number) =>
     queryOptions({
       queryKey: notificationKeys.list(unreadOnly, limit),

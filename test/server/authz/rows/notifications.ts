@@ -7,6 +7,7 @@ import { all, signedIn, type Row } from '../actors.js';
 export const NOTIFICATIONS_ROWS: Row[] = [
   { route: 'GET /api/notifications', expect: signedIn(200) },
   { route: 'GET /api/notifications/unread-count', expect: signedIn(200) },
+  { route: 'GET /api/notifications/events', expect: signedIn(200) },
   { route: 'POST /api/notifications/:notificationId/read', expect: all(404, { anon: 401, eluFayence: 200 }) },
   { route: 'POST /api/notifications/read-all', body: {}, expect: signedIn(200) },
 ];
