@@ -12,7 +12,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { closeRound as closeRule, checkRoundWritable, effectiveRoundStatus, extendRound as extendRule } from '../../../shared/rounds/round.js';
 import { latestPositions } from '../../../shared/rounds/positions.js';
 import { remindersDue } from '../../../shared/rounds/reminders.js';
-import { roundsRepo, toDomainPosition, toDomainRound, type RoundRow } from './rounds.repo.js';
+import { roundsRepo, positionFromRow, roundFromRow, type RoundRow } from './rounds.repo.js';
 import { communeUsers, sendClosedNotice, sendExtendedNotice, sendManualReminder, sendScheduledReminder } from './rounds.notify.js';
 import { generateSynthesisDocument } from './rounds.synthesis.js';
 import { toUtc } from './rounds.scope.js';
@@ -31,8 +31,8 @@ export function sendDueReminders(deps: AppDeps, row: RoundRow): number {
     const fresh = roundsRepo.byId(tx, row.id);
     if (!fresh || fresh.status === 'brouillon') return 0;
     const now = deps.clock.now().toISOString();
-    const positions = roundsRepo.positions(tx, fresh.id).map(toDomainPosition);
-    const due = remindersDue(toDomainRound(fresh), positions, now, roundsRepo.reminders(tx, fresh.id));
+    const positions = roundsRepo.positions(tx, fresh.id).map(positionFromRow);
+    const due = remindersDue(roundFromRow(fresh), positions, now, roundsRepo.reminders(tx, fresh.id));
     if (due.length === 0) return 0;
     const people = communeUsers(tx, due.map((r) => r.communeId));
     for (const r of due) {
@@ -52,14 +52,14 @@ export async function closeRound(deps: AppDeps, collaboration: Collaboration, ro
   const row = roundsRepo.byId(deps.db, roundId);
   if (!row) throw roundNotFound();
   const now = deps.clock.now().toISOString();
-  const verdict = closeRule(toDomainRound(row), { actorMayControl: true, now });
+  const verdict = closeRule(roundFromRow(row), { actorMayControl: true, now });
   if (!verdict.ok) throw refusalError(verdict);
   const closedAt = verdict.round.closedAt!;
   deps.db.transaction((tx) => {
     if (!roundsRepo.transition(tx, roundId, 'ouvert', { status: 'clos', closedAt, closedBy: ctx?.user.id ?? null, updatedAt: now })) {
       throw conflict('Le tour de table vient d’être clos.', undefined, 'round_closed');
     }
-    const answered = latestPositions(roundsRepo.positions(tx, roundId).map(toDomainPosition));
+    const answered = latestPositions(roundsRepo.positions(tx, roundId).map(positionFromRow));
     recordAudit(tx, { at: now, userId: ctx?.user.id ?? null, action: 'round.closed', targetType: 'round', targetId: roundId, projectId: row.projectId, after: { closedAt, automatic: ctx === null, answered: [...answered.keys()], pending: row.invitedCommuneIds.filter((id) => !answered.has(id)) }, requestId: ctx?.requestId });
   });
   const closed = roundsRepo.byId(deps.db, roundId)!;
@@ -80,7 +80,7 @@ export async function closeRound(deps: AppDeps, collaboration: Collaboration, ro
 function notifyClosed(deps: AppDeps, row: RoundRow, closedBy: string | undefined): void {
   deps.db.transaction((tx) => {
     const now = deps.clock.now().toISOString();
-    const answered = latestPositions(roundsRepo.positions(tx, row.id).map(toDomainPosition));
+    const answered = latestPositions(roundsRepo.positions(tx, row.id).map(positionFromRow));
     const people = communeUsers(tx, row.invitedCommuneIds);
     const sent = new Set(roundsRepo.reminders(tx, row.id).filter((r) => r.moment === 'cloture').map((r) => r.communeId));
     for (const communeId of row.invitedCommuneIds) {
@@ -101,10 +101,10 @@ function notifyClosed(deps: AppDeps, row: RoundRow, closedBy: string | undefined
 export function remindNow(deps: AppDeps, roundId: string, ctx: Ctx): { communeIds: string[]; notified: number } {
   const row = roundsRepo.byId(deps.db, roundId);
   if (!row) throw roundNotFound();
-  const writable = checkRoundWritable(toDomainRound(row), deps.clock.now().toISOString());
+  const writable = checkRoundWritable(roundFromRow(row), deps.clock.now().toISOString());
   if (!writable.ok) throw refusalError(writable);
   return deps.db.transaction((tx) => {
-    const answered = latestPositions(roundsRepo.positions(tx, roundId).map(toDomainPosition));
+    const answered = latestPositions(roundsRepo.positions(tx, roundId).map(positionFromRow));
     const communeIds = row.invitedCommuneIds.filter((id) => !answered.has(id));
     const people = communeUsers(tx, communeIds);
     let notified = 0;
@@ -124,13 +124,13 @@ export function extendRoundDeadline(deps: AppDeps, roundId: string, input: { clo
   if (!row) throw roundNotFound();
   const now = deps.clock.now().toISOString();
   const closesAt = toUtc(input.closesAt);
-  const verdict = extendRule(toDomainRound(row), { actorMayControl: true, closesAt, now });
+  const verdict = extendRule(roundFromRow(row), { actorMayControl: true, closesAt, now });
   if (!verdict.ok) throw refusalError(verdict);
   deps.db.transaction((tx) => {
     const moved = tx.update(rounds).set({ closesAt, updatedAt: now }).where(and(eq(rounds.id, roundId), eq(rounds.status, 'ouvert'), eq(rounds.closesAt, row.closesAt))).run().changes === 1;
     if (!moved) throw conflict('Le tour de table vient de changer : rechargez la page.', undefined, 'round_changed');
     roundsRepo.forgetReminders(tx, roundId, 'avant_cloture');
-    const answered = latestPositions(roundsRepo.positions(tx, roundId).map(toDomainPosition));
+    const answered = latestPositions(roundsRepo.positions(tx, roundId).map(positionFromRow));
     const waiting = row.invitedCommuneIds.filter((id) => !answered.has(id));
     const people = communeUsers(tx, waiting);
     const updated = { ...row, closesAt };
@@ -151,7 +151,7 @@ export async function runRoundJobs(deps: AppDeps, collaboration: Collaboration):
   const now = deps.clock.now().toISOString();
   for (const row of roundsRepo.openRounds(deps.db)) {
     try {
-      if (effectiveRoundStatus(toDomainRound(row), now) === 'clos') {
+      if (effectiveRoundStatus(roundFromRow(row), now) === 'clos') {
         await closeRound(deps, collaboration, row.id, null);
         out.closed.push(row.id);
       } else {

@@ -9,7 +9,7 @@ import { trackingBoard } from '../../../shared/rounds/reminders.js';
 import type { ActionImpact, PositionKind } from '../../../shared/rounds/positions.js';
 import type { ParticipationState } from '../../../shared/projects/participation.js';
 import type { PositionDto, RoundDetailDto, RoundSummaryDto } from '../../../shared/rounds/api.js';
-import { roundsRepo, toDomainPosition, toDomainRound, type PositionRow, type RoundRow } from './rounds.repo.js';
+import { roundsRepo, positionFromRow, roundFromRow, type PositionRow, type RoundRow } from './rounds.repo.js';
 import { viewerRights } from './rounds.service.js';
 
 function userNames(deps: AppDeps, ids: readonly string[]): Map<string, string> {
@@ -27,7 +27,7 @@ export function presentRoundSummary(deps: AppDeps, row: RoundRow, positions: rea
     title: row.title,
     question: row.question,
     status: row.status as RoundStatus,
-    effectiveStatus: effectiveRoundStatus(toDomainRound(row), deps.clock.now().toISOString()),
+    effectiveStatus: effectiveRoundStatus(roundFromRow(row), deps.clock.now().toISOString()),
     opensAt: row.opensAt,
     closesAt: row.closesAt,
     openedAt: row.openedAt,
@@ -79,7 +79,7 @@ export function presentRoundDetail(deps: AppDeps, policy: Policy, row: RoundRow,
     ? deps.db.select({ id: documents.id, title: documents.title, kind: documents.kind }).from(documents).where(inArray(documents.id, row.documentIds)).all()
     : [];
   const docOrder = new Map(row.documentIds.map((id, i) => [id, i]));
-  const board = trackingBoard(toDomainRound(row), positions.map(toDomainPosition), deps.clock.now().toISOString());
+  const board = trackingBoard(roundFromRow(row), positions.map(positionFromRow), deps.clock.now().toISOString());
   return {
     ...presentRoundSummary(deps, row, positions),
     documents: docs.sort((a, b) => docOrder.get(a.id)! - docOrder.get(b.id)!),

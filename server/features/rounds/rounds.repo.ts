@@ -73,7 +73,7 @@ export function communeNames(db: DbLike, ids: readonly string[]): Record<string,
 }
 
 /** The round as the pure rules of `shared/rounds` see it. */
-export function toDomainRound(row: RoundRow): Round {
+export function roundFromRow(row: RoundRow): Round {
   return {
     id: row.id,
     status: row.status as RoundStatus,
@@ -87,7 +87,7 @@ export function toDomainRound(row: RoundRow): Round {
 }
 
 /** A stored position as the pure rules see it. */
-export function toDomainPosition(row: PositionRow): Position {
+export function positionFromRow(row: PositionRow): Position {
   return {
     roundId: row.roundId,
     communeId: row.communeId,

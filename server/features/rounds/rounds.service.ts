@@ -18,7 +18,7 @@ import { recordPosition as positionRule } from '../../../shared/rounds/positions
 import type { CreateRoundInput, PositionBody, UpdateRoundInput } from '../../../shared/rounds/api.js';
 import { VERSION_LABEL_MAX } from '../../../shared/versions/types.js';
 import type { FrozenVersionRef } from '../../db/schema/rounds.js';
-import { roundsRepo, toDomainRound, scenarioSnapshotRef, type RoundRow } from './rounds.repo.js';
+import { roundsRepo, roundFromRow, scenarioSnapshotRef, type RoundRow } from './rounds.repo.js';
 import { checkScope, toUtc } from './rounds.scope.js';
 import { notDraft, refusalError, roundNotFound } from './rounds.errors.js';
 import { snapshotScenarioFigures } from '../scenarios/scenarios.snapshot.js';
@@ -113,7 +113,7 @@ export function deleteRound(deps: AppDeps, roundId: string, ctx: Ctx): void {
 export async function openRound(deps: AppDeps, collaboration: Collaboration, roundId: string, ctx: Ctx): Promise<RoundRow> {
   const row = getRoundOr404(deps, roundId);
   const nowAtStart = deps.clock.now().toISOString();
-  const precheck = openRule(toDomainRound(row), { actorMayControl: true, frozenVersionIds: ['…'], now: nowAtStart });
+  const precheck = openRule(roundFromRow(row), { actorMayControl: true, frozenVersionIds: ['…'], now: nowAtStart });
   if (!precheck.ok) throw refusalError(precheck);
   if (row.documentIds.length === 0 && row.scenarioIds.length === 0) {
     throw conflict('L’ouverture fige les textes débattus : choisissez au moins un document ou un scénario.', undefined, 'nothing_frozen');
@@ -131,7 +131,7 @@ export async function openRound(deps: AppDeps, collaboration: Collaboration, rou
 
   const now = deps.clock.now().toISOString();
   const frozenIds = [...frozenVersions.map((v) => v.versionId), ...(scenarioSnapshot !== null ? [scenarioSnapshotRef(row.id)] : [])];
-  const verdict = openRule(toDomainRound(row), { actorMayControl: true, frozenVersionIds: frozenIds, now });
+  const verdict = openRule(roundFromRow(row), { actorMayControl: true, frozenVersionIds: frozenIds, now });
   if (!verdict.ok) throw refusalError(verdict);
   deps.db.transaction((tx) => {
     const opened = roundsRepo.transition(tx, roundId, 'brouillon', { status: 'ouvert', openedAt: now, openedBy: ctx.user.id, frozenVersions, scenarioSnapshot, updatedAt: now });
@@ -159,7 +159,7 @@ export function setPosition(deps: AppDeps, roundId: string, communeId: string, b
     const now = deps.clock.now().toISOString();
     const programmeActionIds = listProgramme(tx, row.projectId, communeId).map((a) => a.id);
     const verdict = positionRule({
-      round: toDomainRound(row),
+      round: roundFromRow(row),
       actor: { id: ctx.user.id, role: ctx.user.role, communeId: ctx.user.communeId },
       input: { communeId, kind: body.kind, motivation: body.motivation, conditions: body.conditions ?? [], actionImpacts: body.actionImpacts ?? [] },
       programmeActionIds,
@@ -184,7 +184,7 @@ export function roundCommentGuard(deps: AppDeps, input: CommentGuardInput): void
   if (!input.roundId) return;
   const row = roundsRepo.byId(deps.db, input.roundId);
   if (!row || row.projectId !== input.projectId) throw notFound('Tour de table introuvable dans ce projet.', 'round_not_found');
-  const writable = checkRoundWritable(toDomainRound(row), deps.clock.now().toISOString());
+  const writable = checkRoundWritable(roundFromRow(row), deps.clock.now().toISOString());
   if (!writable.ok) throw conflict(writable.code === 'round_closed' ? ROUND_CLOSED_MESSAGE : writable.message, undefined, writable.code);
   if (input.user.role === 'partenaire' && !row.partnersMayComment) {
     throw forbidden('Les partenaires ne sont pas invités à commenter ce tour de table.', 'partners_not_invited');
@@ -197,7 +197,7 @@ export function viewerRights(deps: AppDeps, policy: Policy, row: RoundRow, user:
   const communeId = user.communeId ?? null;
   const positionCommuneId =
     communeId && row.invitedCommuneIds.includes(communeId) && policy.can(user, 'round.position.set', { projectId: row.projectId, communeId }) ? communeId : null;
-  const open = checkRoundWritable(toDomainRound(row), deps.clock.now().toISOString()).ok;
+  const open = checkRoundWritable(roundFromRow(row), deps.clock.now().toISOString()).ok;
   const canComment = open && policy.can(user, 'comment.create', { projectId: row.projectId }) && (user.role !== 'partenaire' || row.partnersMayComment);
   return { canManage, positionCommuneId, canComment };
 }

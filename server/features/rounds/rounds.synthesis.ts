@@ -19,7 +19,7 @@ import { buildSynthesis, type CommentTarget, type RoundComment, type Synthesis }
 import { positionsCsv, synthesisDocumentJSON, type SynthesisMeta } from '../../../shared/rounds/synthesis-render.js';
 import { roundEndMs } from '../../../shared/rounds/round.js';
 import type { RoundCommentSummary } from '../../../shared/comments/types.js';
-import { communeNames, roundsRepo, toDomainPosition, toDomainRound, type RoundRow } from './rounds.repo.js';
+import { communeNames, roundsRepo, positionFromRow, roundFromRow, type RoundRow } from './rounds.repo.js';
 
 /** Transaction origin of the generated synthesis text (tells it apart from people's edits). */
 export const SYNTHESIS_ORIGIN = 'round-synthesis';
@@ -43,7 +43,7 @@ function targetsOf(deps: AppDeps, c: RoundCommentSummary, names: Record<string, 
 
 /** The synthesis of a round from what is stored now, with the names the rendering needs. */
 export function computeSynthesis(deps: AppDeps, row: RoundRow): { synthesis: Synthesis; meta: SynthesisMeta } {
-  const positions = roundsRepo.positions(deps.db, row.id).map(toDomainPosition);
+  const positions = roundsRepo.positions(deps.db, row.id).map(positionFromRow);
   const actionIds = [...new Set(positions.flatMap((p) => p.actionImpacts.map((a) => a.actionId)))];
   const actions = programmeActionsByIds(deps.db, actionIds).map((a) => ({ id: a.id, communeId: a.communeId, title: a.title }));
   const summaries = listCommentsForRound(deps.db, row.id);
@@ -59,12 +59,12 @@ export function computeSynthesis(deps: AppDeps, row: RoundRow): { synthesis: Syn
     targets: targetsOf(deps, c, names),
     createdAt: c.createdAt,
   }));
-  const synthesis = buildSynthesis({ round: toDomainRound(row), positions, comments, actions, communeNames: names });
+  const synthesis = buildSynthesis({ round: roundFromRow(row), positions, comments, actions, communeNames: names });
   const meta: SynthesisMeta = {
     title: row.title,
     question: row.question,
     opensAt: row.openedAt && row.openedAt > row.opensAt ? row.openedAt : row.opensAt,
-    closedAt: new Date(roundEndMs(toDomainRound(row))).toISOString(),
+    closedAt: new Date(roundEndMs(roundFromRow(row))).toISOString(),
     frozenVersions: row.frozenVersions,
     hasScenarioSnapshot: row.scenarioSnapshot != null,
     userNames: Object.fromEntries(summaries.map((c) => [c.author.id, c.author.name])),
